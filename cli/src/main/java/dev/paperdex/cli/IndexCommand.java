@@ -1,0 +1,62 @@
+package dev.paperdex.cli;
+
+import dev.paperdex.indexer.IndexListener;
+import dev.paperdex.indexer.IndexReport;
+import dev.paperdex.indexer.Indexer;
+import dev.paperdex.indexer.Skip;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code paperdex index SOURCE…}: adds or updates papers from files and directories. */
+@Command(name = "index",
+    mixinStandardHelpOptions = true,
+    description = {"Add or update papers in the index from arXiv files and directories (read recursively, "
+        + "gzipped or not, format told by content).",
+        "Bad files and records are skipped with one line each on stderr; the index is committed once, at the end."},
+    footer = {"", "Examples:",
+        "  paperdex index data/",
+        "  paperdex index --index /tmp/idx feed1.xml listing.txt.gz"})
+final class IndexCommand implements Callable<Integer> {
+
+  @ParentCommand
+  private PaperdexCommand parent;
+
+  @Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Files or directories to read.")
+  private List<Path> sources;
+
+  @Override
+  public Integer call() throws Exception {
+    IndexReport report = run(parent.indexLocation().path(), sources, spec.commandLine().getErr());
+    spec.commandLine().getOut().println(report.summary());
+    return 0;
+  }
+
+  /** Indexes {@code sources} into {@code indexDir}, reporting skips and notes on {@code err}. */
+  static IndexReport run(Path indexDir, List<Path> sources, PrintWriter err) throws Exception {
+    return Indexer.builder()
+        .withIndex(indexDir)
+        .withListener(new IndexListener() {
+          @Override
+          public void skipped(Skip skip) {
+            err.println("skipped: " + skip);
+          }
+
+          @Override
+          public void noted(String file, String message) {
+            err.println("note: " + file + ": " + message);
+          }
+        })
+        .build()
+        .index(sources);
+  }
+}

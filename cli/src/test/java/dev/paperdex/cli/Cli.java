@@ -1,0 +1,32 @@
+package dev.paperdex.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs the paperdex command line in-process, as a user would type it, capturing its output and exit code. */
+final class Cli {
+
+  /** The repository root, holding the bundled data/. */
+  static final Path HOME = Path.of(System.getProperty("paperdex.home", "..")).toAbsolutePath().normalize();
+
+  record Run(int exitCode, String out, String err) {}
+
+  private final Environment env;
+
+  Cli(Map<String, String> variables) {
+    this.env = new Environment(variables, HOME);
+  }
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = PaperdexCommand.commandLine(env);
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int code = commandLine.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,171 @@
+package dev.paperdex.indexer;
+
+import dev.paperdex.indexer.parse.Format;
+import dev.paperdex.indexer.parse.RecordSink;
+import dev.paperdex.indexer.parse.SourceFile;
+import dev.paperdex.searcher.Paper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads source files and directories in any format paperdex knows and adds their papers to an index, in one commit.
+ *
+ * <pre>{@code
+ * IndexReport report = Indexer.builder().withIndex(Path.of("index")).build().index(List.of(Path.of("data")));
+ * }</pre>
+ */
+public final class Indexer {
+
+  private final Path indexDir;
+  private final IndexListener listener;
+
+  private Indexer(Path indexDir, IndexListener listener) {
+    this.indexDir = indexDir;
+    this.listener = listener;
+  }
+
+  /** A builder; an index directory is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads every file under {@code sources} (directories recursively, in name order) and adds or updates their papers.
+   * Bad files and records are skipped and reported to the listener; the index is committed once, at the end, so an
+   * interrupted run leaves the index as it was.
+   *
+   * @throws NoSuchFileException when a source does not exist
+   * @throws IndexBusyException  when another process is writing the index
+   * @throws IOException         when the index cannot be written
+   */
+  public IndexReport index(List<Path> sources) throws IOException {
+    long start = System.nanoTime();
+    List<Path> files = new ArrayList<>();
+    for (Path source : sources) {
+      files.addAll(filesUnder(source));
+    }
+    Counts counts = new Counts();
+    try (PaperIndexWriter writer = PaperIndexWriter.open(indexDir)) {
+      for (Path file : files) {
+        listener.fileStarted(file);
+        counts.files++;
+        read(new SourceFile(file), writer, counts);
+      }
+      writer.commit();
+      return new IndexReport(counts.files, counts.records, counts.added, counts.updated, counts.unchanged,
+          counts.skipped, writer.paperCount(), Duration.ofNanos(System.nanoTime() - start));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static List<Path> filesUnder(Path source) throws IOException {
+    if (!Files.exists(source)) {
+      throw new NoSuchFileException(source.toString(), null, "no such file or directory");
+    }
+    if (!Files.isDirectory(source)) {
+      return List.of(source);
+    }
+    try (Stream<Path> walk = Files.walk(source)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(path -> !path.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private void read(SourceFile file, PaperIndexWriter writer, Counts counts) throws IOException {
+    Optional<Format> format;
+    try {
+      format = Format.detect(file.head(Format.HEAD_BYTES));
+    } catch (IOException e) {
+      skip(counts, new Skip(file.name(), null, SkipReason.UNREADABLE_FILE, Objects.toString(e.getMessage(), "")));
+      return;
+    }
+    if (format.isEmpty()) {
+      skip(counts, new Skip(file.name(), null, SkipReason.UNKNOWN_FORMAT,
+          "expected an arXiv API feed or flattened API text"));
+      return;
+    }
+    try {
+      format.get().parser().parse(file, new RecordSink() {
+        @Override
+        public void paper(Paper paper) {
+          counts.records++;
+          try {
+            switch (writer.add(paper)) {
+              case ADDED -> counts.added++;
+              case UPDATED -> counts.updated++;
+              case UNCHANGED -> counts.unchanged++;
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+
+        @Override
+        public void skip(Skip skip) {
+          Indexer.this.skip(counts, skip);
+        }
+
+        @Override
+        public void note(String name, String message) {
+          listener.noted(name, message);
+        }
+      });
+    } catch (IOException e) {
+      skip(counts, new Skip(file.name(), null, SkipReason.UNREADABLE_FILE, Objects.toString(e.getMessage(), "")));
+    }
+  }
+
+  private void skip(Counts counts, Skip skip) {
+    counts.skipped.merge(skip.reason(), 1L, Long::sum);
+    listener.skipped(skip);
+  }
+
+  /** Running totals of one run. */
+  private static final class Counts {
+    long files;
+    long records;
+    long added;
+    long updated;
+    long unchanged;
+    final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+  }
+
+  /** Builds an {@link Indexer}. */
+  public static final class Builder {
+    private Path indexDir;
+    private IndexListener listener = new IndexListener() {};
+
+    private Builder() {}
+
+    /** Sets the index directory, created when missing. */
+    public Builder withIndex(Path indexDir) {
+      this.indexDir = indexDir;
+      return this;
+    }
+
+    /** Sets who hears about files, skips and notes as the run goes. */
+    public Builder withListener(IndexListener listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    /** Builds the indexer; throws {@link NullPointerException} without an index directory. */
+    public Indexer build() {
+      return new Indexer(Objects.requireNonNull(indexDir, "index directory"), listener);
+    }
+  }
+}

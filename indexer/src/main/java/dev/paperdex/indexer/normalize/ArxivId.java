@@ -1,0 +1,36 @@
+package dev.paperdex.indexer.normalize;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An arXiv identifier split into the bare id and its version.
+ *
+ * @param id      the bare id: {@code 2603.23640}, {@code 0704.0001} or old-style {@code hep-th/9901001}
+ * @param version the version number, or 0 when the text named none
+ */
+public record ArxivId(String id, int version) {
+
+  /** New-style {@code YYMM.NNNN[N]} or old-style {@code archive[.SUB]/YYMMNNN}, with an optional {@code vN}. */
+  private static final Pattern ID = Pattern.compile(
+      "(?<![\\w.])(\\d{4}\\.\\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\\.[A-Z]{2})?/\\d{7})(?:v(\\d+))?(?![\\w.]*\\d)");
+
+  /**
+   * Finds the arXiv id in {@code text}: a bare id, {@code arXiv:ID}, or an abs/pdf URL such as
+   * {@code http://arxiv.org/abs/2603.23640v1}. Old-style ids lose their subject class ({@code math.AG/0601001}
+   * is {@code math/0601001}), as arXiv does.
+   */
+  public static Optional<ArxivId> find(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Matcher m = ID.matcher(text);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String id = m.group(1).replaceFirst("^([a-z-]+)\\.[A-Z]{2}/", "$1/");
+    int version = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+    return Optional.of(new ArxivId(id, version));
+  }
+}

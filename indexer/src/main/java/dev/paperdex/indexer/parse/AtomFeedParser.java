@@ -1,0 +1,140 @@
+package dev.paperdex.indexer.parse;
+
+import dev.paperdex.indexer.Skip;
+import dev.paperdex.indexer.SkipReason;
+import dev.paperdex.indexer.normalize.ArxivId;
+import dev.paperdex.indexer.normalize.Text;
+import dev.paperdex.searcher.Paper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * Reads arXiv API responses: Atom feeds of {@code <entry>} elements, in the 2025+ layout and the classic one. An error
+ * feed (an entry whose id is {@code …/api/errors#…}) is reported, not indexed.
+ */
+final class AtomFeedParser implements PaperParser {
+
+  private static final String ERROR_ID_MARK = "/api/errors";
+
+  @Override
+  public void parse(SourceFile file, RecordSink sink) throws IOException {
+    byte[] bytes;
+    try (InputStream in = file.open()) {
+      bytes = in.readAllBytes();
+    }
+    String xml = new String(bytes, StandardCharsets.UTF_8);
+    Document feed = Jsoup.parse(xml, "", Parser.xmlParser());
+    List<Element> entries = feed.getElementsByTag("entry");
+    int complete = completeEntries(xml);
+    for (int i = 0; i < entries.size(); i++) {
+      String position = "entry " + (i + 1);
+      if (i >= complete) {
+        sink.skip(new Skip(file.name(), position, SkipReason.MALFORMED, "the file ends inside this entry (truncated)"));
+        continue;
+      }
+      read(entries.get(i), file, position, sink);
+    }
+  }
+
+  /** Entries whose closing tag is present: a truncated download loses its last entry. */
+  private static int completeEntries(String xml) {
+    int count = 0;
+    for (int at = xml.indexOf("</entry>"); at >= 0; at = xml.indexOf("</entry>", at + 1)) {
+      count++;
+    }
+    return count;
+  }
+
+  private static void read(Element entry, SourceFile file, String position, RecordSink sink) {
+    String rawId = childText(entry, "id");
+    if (rawId != null && rawId.contains(ERROR_ID_MARK)) {
+      String message = Optional.ofNullable(childText(entry, "summary")).orElse(rawId);
+      sink.skip(new Skip(file.name(), position, SkipReason.ERROR_RESPONSE, message));
+      return;
+    }
+    Optional<ArxivId> id = ArxivId.find(rawId);
+    if (id.isEmpty()) {
+      sink.skip(new Skip(file.name(), position, SkipReason.NO_ID,
+          rawId == null ? "the entry has no <id>" : "no arXiv id in <id>" + rawId + "</id>"));
+      return;
+    }
+    String title = childText(entry, "title");
+    if (title == null) {
+      sink.skip(new Skip(file.name(), position, SkipReason.MISSING_FIELD, "entry " + id.get().id() + " has no title"));
+      return;
+    }
+    List<String> authors = new ArrayList<>();
+    for (Element author : entry.getElementsByTag("author")) {
+      String name = childText(author, "name");
+      if (name != null) {
+        authors.add(name);
+      }
+    }
+    sink.paper(Paper.builder()
+        .withId(id.get().id())
+        .withVersion(Math.max(1, id.get().version()))
+        .withTitle(title)
+        .withAbstract(childText(entry, "summary"))
+        .withAuthors(authors)
+        .withCategories(categories(entry))
+        .withPublished(Text.instant(childText(entry, "published")))
+        .withUpdated(Text.instant(childText(entry, "updated")))
+        .withDoi(doi(entry))
+        .withJournalRef(childText(entry, "arxiv:journal_ref"))
+        .withComments(childText(entry, "arxiv:comment"))
+        .withSource(file.name())
+        .build());
+  }
+
+  /** The primary category first, then the others in feed order. */
+  private static List<String> categories(Element entry) {
+    Set<String> codes = new LinkedHashSet<>();
+    for (Element primary : entry.getElementsByTag("arxiv:primary_category")) {
+      addTerm(codes, primary);
+    }
+    for (Element category : entry.getElementsByTag("category")) {
+      addTerm(codes, category);
+    }
+    return List.copyOf(codes);
+  }
+
+  private static void addTerm(Set<String> codes, Element element) {
+    String term = Text.clean(element.attr("term"));
+    if (term != null) {
+      codes.add(term);
+    }
+  }
+
+  private static String doi(Element entry) {
+    String doi = childText(entry, "arxiv:doi");
+    if (doi != null) {
+      return doi;
+    }
+    for (Element link : entry.getElementsByTag("link")) {
+      if ("doi".equals(link.attr("title"))) {
+        return Text.clean(link.attr("href").replaceFirst("^https?://(dx\\.)?doi\\.org/", ""));
+      }
+    }
+    return null;
+  }
+
+  /** The cleaned text of the first direct child named {@code tag}, or {@code null}. */
+  private static String childText(Element parent, String tag) {
+    for (Element child : parent.children()) {
+      if (child.tagName().equals(tag)) {
+        return Text.clean(child.wholeText());
+      }
+    }
+    return null;
+  }
+}

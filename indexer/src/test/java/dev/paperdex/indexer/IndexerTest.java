@@ -1,0 +1,168 @@
+package dev.paperdex.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paperdex.searcher.Paper;
+import dev.paperdex.searcher.PaperSearcher;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexerTest {
+
+  @TempDir
+  Path temp;
+
+  private final List<Skip> skips = new ArrayList<>();
+
+  private static Path fixture(String name) {
+    try {
+      return Path.of(IndexerTest.class.getResource("/fixtures/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private IndexReport index(Path... sources) throws IOException {
+    return Indexer.builder()
+        .withIndex(temp.resolve("index"))
+        .withListener(new IndexListener() {
+          @Override
+          public void skipped(Skip skip) {
+            skips.add(skip);
+          }
+        })
+        .build()
+        .index(List.of(sources));
+  }
+
+  private Paper stored(String id) throws IOException {
+    try (PaperSearcher searcher = PaperSearcher.open(temp.resolve("index"))) {
+      return searcher.get(id).orElseThrow();
+    }
+  }
+
+  @Test
+  void twoVersionsOfOnePaperBecomeOneDocumentAtTheLatestVersion() throws Exception {
+    IndexReport report = index(fixture("flattened-spaced.txt"), fixture("flattened-glued.txt"));
+
+    assertThat(report.files()).isEqualTo(2);
+    assertThat(report.records()).isEqualTo(6);
+    assertThat(report.added()).isEqualTo(5);
+    assertThat(report.updated()).isEqualTo(1);
+    assertThat(report.papers()).isEqualTo(5);
+    Paper paper = stored("2605.00011");
+    assertThat(paper.version()).isEqualTo(2);
+    assertThat(paper.abstractText()).endsWith("and now in parallel.");
+    assertThat(paper.published()).isEqualTo(Instant.parse("2026-05-01T12:00:00Z"));
+    assertThat(paper.updated()).isEqualTo(Instant.parse("2026-05-02T12:00:00Z"));
+  }
+
+  @Test
+  void anOlderVersionReadLaterDoesNotReplaceANewerOne() throws Exception {
+    index(fixture("flattened-glued.txt"));
+    IndexReport report = index(fixture("flattened-spaced.txt"));
+
+    assertThat(report.unchanged()).isEqualTo(1);
+    assertThat(report.added()).isEqualTo(2);
+    assertThat(stored("2605.00011").version()).isEqualTo(2);
+  }
+
+  @Test
+  void indexingTheSameSourcesAgainChangesNothing() throws Exception {
+    index(fixture("feed-2026.xml"), fixture("flattened-spaced.txt"), fixture("flattened-glued.txt"));
+    IndexReport again = index(fixture("feed-2026.xml"), fixture("flattened-spaced.txt"), fixture("flattened-glued.txt"));
+
+    assertThat(again.added()).isZero();
+    assertThat(again.updated()).isZero();
+    assertThat(again.unchanged()).isEqualTo(again.records()).isEqualTo(8);
+    assertThat(again.papers()).isEqualTo(7);
+  }
+
+  @Test
+  void readsGzippedFilesByContent() throws Exception {
+    Path gz = temp.resolve("feed.data");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(fixture("feed-2026.xml"), out);
+    }
+
+    IndexReport report = index(gz);
+
+    assertThat(report.added()).isEqualTo(2);
+    assertThat(stored("2604.00001").title()).isEqualTo("Sparse Attention for Long Documents");
+  }
+
+  @Test
+  void skipsBadFilesWithOneLineEachAndIndexesTheRest() throws Exception {
+    Path directory = temp.resolve("mixed");
+    Files.createDirectories(directory.resolve("nested"));
+    Files.copy(fixture("unknown.csv"), directory.resolve("a-unknown.csv"));
+    Files.copy(fixture("error-feed.xml"), directory.resolve("b-error.xml"));
+    Files.copy(fixture("truncated-feed.xml"), directory.resolve("nested/c-truncated.xml"));
+    Files.copy(fixture("empty-feed.xml"), directory.resolve("nested/d-empty.xml"));
+
+    IndexReport report = index(directory);
+
+    assertThat(report.files()).isEqualTo(4);
+    assertThat(report.added()).isEqualTo(1);
+    assertThat(report.skipped()).containsEntry(SkipReason.UNKNOWN_FORMAT, 1L)
+        .containsEntry(SkipReason.ERROR_RESPONSE, 1L)
+        .containsEntry(SkipReason.MALFORMED, 1L);
+    assertThat(skips).extracting(Skip::toString).containsExactly(
+        directory.resolve("a-unknown.csv") + ": not a format paperdex reads: expected an arXiv API feed or flattened API text",
+        directory.resolve("b-error.xml") + ", entry 1: error response from arXiv: incorrect id format for xyz",
+        directory.resolve("nested/c-truncated.xml") + ", entry 2: malformed: the file ends inside this entry (truncated)");
+    assertThat(report.summary()).contains("3 skipped (1 not a format paperdex reads, 1 malformed, 1 error response");
+  }
+
+  @Test
+  void aMissingSourceFailsBeforeTouchingTheIndex() throws Exception {
+    index(fixture("feed-2026.xml"));
+
+    assertThatThrownBy(() -> index(fixture("flattened-glued.txt"), temp.resolve("no-such-dir")))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining("no-such-dir");
+
+    try (PaperSearcher searcher = PaperSearcher.open(temp.resolve("index"))) {
+      assertThat(searcher.paperCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aSecondWriterIsToldTheIndexIsBusy() throws Exception {
+    index(fixture("feed-2026.xml"));
+
+    try (PaperIndexWriter first = PaperIndexWriter.open(temp.resolve("index"))) {
+      assertThatThrownBy(() -> index(fixture("flattened-glued.txt")))
+          .isInstanceOf(IndexBusyException.class)
+          .hasMessageStartingWith("index is busy");
+    }
+    try (PaperSearcher searcher = PaperSearcher.open(temp.resolve("index"))) {
+      assertThat(searcher.paperCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aRunThatIsNotCommittedLeavesTheIndexAsItWas() throws Exception {
+    index(fixture("feed-2026.xml"));
+
+    try (PaperIndexWriter writer = PaperIndexWriter.open(temp.resolve("index"))) {
+      writer.add(Paper.builder().withId("2699.00001").withTitle("Never committed").build());
+    }
+
+    try (PaperSearcher searcher = PaperSearcher.open(temp.resolve("index"))) {
+      assertThat(searcher.paperCount()).isEqualTo(2);
+      assertThat(searcher.get("2699.00001")).isEmpty();
+    }
+  }
+}

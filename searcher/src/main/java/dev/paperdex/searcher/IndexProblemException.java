@@ -1,0 +1,20 @@
+package dev.paperdex.searcher;
+
+import java.io.IOException;
+
+/**
+ * Thrown when an index cannot be used as it is: there is none, or it was built by an incompatible version. The
+ * message says what to do.
+ */
+public final class IndexProblemException extends IOException {
+
+  /** Creates the exception with a message that says what to do. */
+  public IndexProblemException(String message) {
+    super(message);
+  }
+
+  /** Creates the exception with a message that says what to do and the low-level cause. */
+  public IndexProblemException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

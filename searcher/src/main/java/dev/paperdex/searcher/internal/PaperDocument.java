@@ -1,0 +1,131 @@
+package dev.paperdex.searcher.internal;
+
+import static dev.paperdex.searcher.internal.PaperSchema.*;
+
+import dev.paperdex.searcher.Paper;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexableField;
+
+/** Turns a {@link Paper} into a Lucene document and a stored document back into a {@link Paper}. */
+public final class PaperDocument {
+
+  private PaperDocument() {}
+
+  /** The Lucene document that indexes this paper under the {@link PaperSchema}. */
+  public static Document toDocument(Paper paper) {
+    Document doc = new Document();
+    doc.add(new KeywordField(ID, paper.id(), Field.Store.YES));
+    doc.add(new StoredField(VERSION_NUMBER, paper.version()));
+    doc.add(new NumericDocValuesField(VERSION_NUMBER, paper.version()));
+    doc.add(new Field(TITLE, paper.title(), HIGHLIGHTED_TEXT));
+    addText(doc, ABSTRACT, paper.abstractText(), HIGHLIGHTED_TEXT);
+    for (String author : paper.authors()) {
+      doc.add(new Field(AUTHORS, author, STORED_TEXT));
+    }
+    for (String category : paper.categories()) {
+      doc.add(new KeywordField(CATEGORIES, category, Field.Store.YES));
+    }
+    if (paper.primaryCategory() != null) {
+      doc.add(new StringField(PRIMARY_CATEGORY, paper.primaryCategory(), Field.Store.YES));
+    }
+    addInstant(doc, PUBLISHED, paper.published());
+    addInstant(doc, UPDATED, paper.updated());
+    if (paper.doi() != null) {
+      doc.add(new StringField(DOI, paper.doi().toLowerCase(Locale.ROOT), Field.Store.NO));
+      doc.add(new StoredField(DOI, paper.doi()));
+    }
+    addText(doc, JOURNAL_REF, paper.journalRef(), STORED_TEXT);
+    addText(doc, COMMENTS, paper.comments(), STORED_TEXT);
+    addText(doc, REPORT_NUMBER, paper.reportNumber(), STORED_TEXT);
+    addStored(doc, MSC_CLASS, paper.mscClass());
+    addStored(doc, ACM_CLASS, paper.acmClass());
+    addStored(doc, LICENSE, paper.license());
+    if (paper.withdrawn()) {
+      doc.add(new StringField(WITHDRAWN, "true", Field.Store.YES));
+    }
+    addStored(doc, SOURCE, paper.source());
+    doc.add(new NumericDocValuesField(FINGERPRINT, fingerprint(paper)));
+    return doc;
+  }
+
+  /** The paper that a stored document holds; the inverse of {@link #toDocument(Paper)} for every stored field. */
+  public static Paper toPaper(Document doc) {
+    return Paper.builder()
+        .withId(doc.get(ID))
+        .withVersion(doc.getField(VERSION_NUMBER).numericValue().intValue())
+        .withTitle(doc.get(TITLE))
+        .withAbstract(doc.get(ABSTRACT))
+        .withAuthors(List.of(doc.getValues(AUTHORS)))
+        .withCategories(List.of(doc.getValues(CATEGORIES)))
+        .withPublished(instant(doc, PUBLISHED))
+        .withUpdated(instant(doc, UPDATED))
+        .withDoi(doc.get(DOI))
+        .withJournalRef(doc.get(JOURNAL_REF))
+        .withComments(doc.get(COMMENTS))
+        .withReportNumber(doc.get(REPORT_NUMBER))
+        .withMscClass(doc.get(MSC_CLASS))
+        .withAcmClass(doc.get(ACM_CLASS))
+        .withLicense(doc.get(LICENSE))
+        .withWithdrawn("true".equals(doc.get(WITHDRAWN)))
+        .withSource(doc.get(SOURCE))
+        .build();
+  }
+
+  /**
+   * A 64-bit hash of everything about the paper except where it was read from, so that re-reading the same paper
+   * from another file counts as unchanged.
+   */
+  public static long fingerprint(Paper paper) {
+    List<Object> content = new ArrayList<>(List.of(paper.id(), paper.version(), paper.title(), paper.authors(),
+        paper.categories(), paper.withdrawn()));
+    for (Object optional : new Object[] {paper.abstractText(), paper.published(), paper.updated(), paper.doi(),
+        paper.journalRef(), paper.comments(), paper.reportNumber(), paper.mscClass(), paper.acmClass(),
+        paper.license()}) {
+      content.add(String.valueOf(optional));
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(content.toString().getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(digest).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static void addText(Document doc, String field, String value, org.apache.lucene.document.FieldType type) {
+    if (value != null && !value.isEmpty()) {
+      doc.add(new Field(field, value, type));
+    }
+  }
+
+  private static void addStored(Document doc, String field, String value) {
+    if (value != null && !value.isEmpty()) {
+      doc.add(new StoredField(field, value));
+    }
+  }
+
+  private static void addInstant(Document doc, String field, Instant value) {
+    if (value != null) {
+      doc.add(new LongField(field, value.getEpochSecond(), Field.Store.YES));
+    }
+  }
+
+  private static Instant instant(Document doc, String field) {
+    IndexableField stored = doc.getField(field);
+    return stored == null ? null : Instant.ofEpochSecond(stored.numericValue().longValue());
+  }
+}

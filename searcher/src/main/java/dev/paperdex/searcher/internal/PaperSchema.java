@@ -1,0 +1,138 @@
+package dev.paperdex.searcher.internal;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * The one place that names the index's fields, says how each is indexed and which analyzer reads it.
+ *
+ * <p>The indexer writes documents with these fields (see {@link PaperDocument}) and the searcher queries them, so
+ * both always agree. Bump {@link #VERSION} whenever a change here makes old indexes unreadable or wrong.
+ */
+public final class PaperSchema {
+
+  /** The schema version written into every commit; an index of another version must be rebuilt. */
+  public static final int VERSION = 1;
+
+  /** Commit user-data key holding {@link #VERSION}. */
+  public static final String SCHEMA_VERSION_KEY = "paperdex.schema";
+
+  /** Bare arXiv id: exact match, sortable, stored. */
+  public static final String ID = "id";
+  /** Latest version number: stored and a numeric doc value. */
+  public static final String VERSION_NUMBER = "version";
+  /** Title: analysed text with offsets for highlighting, stored. */
+  public static final String TITLE = "title";
+  /** Abstract: analysed text with offsets for highlighting, stored. */
+  public static final String ABSTRACT = "abstract";
+  /** Authors: one value per author, analysed as names, stored in order. */
+  public static final String AUTHORS = "authors";
+  /** Category codes, primary first: exact, stored, doc values for facets. */
+  public static final String CATEGORIES = "categories";
+  /** The primary category code: exact, stored. */
+  public static final String PRIMARY_CATEGORY = "primary_category";
+  /** Version 1 submission time, epoch seconds: point, doc value, stored. */
+  public static final String PUBLISHED = "published";
+  /** Latest version submission time, epoch seconds: point, doc value, stored. */
+  public static final String UPDATED = "updated";
+  /** DOI, lower-cased: exact, stored. */
+  public static final String DOI = "doi";
+  /** Journal reference: analysed text, stored. */
+  public static final String JOURNAL_REF = "journal_ref";
+  /** Comments: analysed text, stored. */
+  public static final String COMMENTS = "comments";
+  /** Report number: analysed text, stored. */
+  public static final String REPORT_NUMBER = "report_number";
+  /** MSC classes: stored. */
+  public static final String MSC_CLASS = "msc_class";
+  /** ACM classes: stored. */
+  public static final String ACM_CLASS = "acm_class";
+  /** Licence URL: stored. */
+  public static final String LICENSE = "license";
+  /** "true" for withdrawn papers: exact, stored. */
+  public static final String WITHDRAWN = "withdrawn";
+  /** Where the record came from: stored only. */
+  public static final String SOURCE = "source";
+  /** Hash of the paper's content, to tell an unchanged re-index from an update: a numeric doc value. */
+  public static final String FINGERPRINT = "fingerprint";
+
+  /** Bare words search these fields, with these boosts: title above authors above abstract above comments. */
+  public static final Map<String, Float> DEFAULT_FIELD_BOOSTS =
+      Map.of(TITLE, 3.0f, AUTHORS, 2.0f, ABSTRACT, 1.0f, COMMENTS, 0.5f);
+
+  /** Gap between two authors' names so that a phrase never spans two people. */
+  static final int AUTHOR_POSITION_GAP = 100;
+
+  /** Analysed text that the highlighter reads from the postings: positions and offsets, stored. */
+  public static final FieldType HIGHLIGHTED_TEXT = storedText(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+
+  /** Analysed text with positions for phrases, stored. */
+  public static final FieldType STORED_TEXT = storedText(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+
+  private PaperSchema() {}
+
+  private static FieldType storedText(IndexOptions options) {
+    FieldType type = new FieldType();
+    type.setIndexOptions(options);
+    type.setTokenized(true);
+    type.setStored(true);
+    type.freeze();
+    return type;
+  }
+
+  /**
+   * The analyzer for every field: English text for title, abstract and comments; names for authors. Keyword fields
+   * are not analysed. Create it once and share it; it is thread-safe.
+   */
+  public static Analyzer analyzer() {
+    Analyzer text = new EnglishTextAnalyzer();
+    return new PerFieldAnalyzerWrapper(text, Map.of(AUTHORS, new NameAnalyzer()));
+  }
+
+  /** Title and abstract text: standard tokens, possessives dropped, lower-cased, accents folded, light stemming. */
+  static final class EnglishTextAnalyzer extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      StandardTokenizer tokenizer = new StandardTokenizer();
+      TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+      stream = new LowerCaseFilter(stream);
+      stream = new ASCIIFoldingFilter(stream);
+      stream = new KStemFilter(stream);
+      return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+  }
+
+  /** Person names: standard tokens, lower-cased, accents folded, no stemming; authors kept apart. */
+  static final class NameAnalyzer extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      StandardTokenizer tokenizer = new StandardTokenizer();
+      TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+      return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+      return AUTHOR_POSITION_GAP;
+    }
+  }
+}

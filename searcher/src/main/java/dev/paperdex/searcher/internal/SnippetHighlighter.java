@@ -1,0 +1,95 @@
+package dev.paperdex.searcher.internal;
+
+import dev.paperdex.searcher.Snippet;
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Marks a query's matches in titles (the whole title, always) and abstracts (the best passages, whole sentences),
+ * reading offsets from the postings.
+ */
+public final class SnippetHighlighter extends UnifiedHighlighter {
+
+  /** The most abstract passages shown for one hit. */
+  public static final int MAX_ABSTRACT_PASSAGES = 3;
+
+  /** The highlighted fields, in the order {@link #highlight} returns them. */
+  private static final String[] FIELDS = {PaperSchema.TITLE, PaperSchema.ABSTRACT};
+
+  /** A highlighter over {@code searcher}'s index. */
+  public SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+    super(UnifiedHighlighter.builder(searcher, analyzer)
+        .withFormatter(new SnippetFormatter())
+        .withHandleMultiTermQuery(true)
+        .withHighlightPhrasesStrictly(true));
+  }
+
+  /** Snippets of one document: the title and up to three abstract passages. */
+  public record DocSnippets(Snippet title, List<Snippet> abstractPassages) {}
+
+  /** Highlights the given documents; the result is in the order of {@code docIds}. */
+  @SuppressWarnings("unchecked")
+  public List<DocSnippets> highlight(Query query, int[] docIds) throws IOException {
+    int[] maxPassages = {1, MAX_ABSTRACT_PASSAGES};
+    Map<String, Object[]> byField = highlightFieldsAsObjects(FIELDS, query, docIds, maxPassages);
+    Object[] titles = byField.get(PaperSchema.TITLE);
+    Object[] abstracts = byField.get(PaperSchema.ABSTRACT);
+    List<DocSnippets> result = new ArrayList<>(docIds.length);
+    for (int i = 0; i < docIds.length; i++) {
+      List<Snippet> title = (List<Snippet>) titles[i];
+      List<Snippet> passages = (List<Snippet>) abstracts[i];
+      result.add(new DocSnippets(
+          title == null || title.isEmpty() ? null : title.get(0),
+          passages == null ? List.of() : passages));
+    }
+    return result;
+  }
+
+  @Override
+  protected BreakIterator getBreakIterator(String field) {
+    return PaperSchema.TITLE.equals(field) ? new WholeBreakIterator() : BreakIterator.getSentenceInstance(Locale.ROOT);
+  }
+
+  @Override
+  protected int getMaxNoHighlightPassages(String field) {
+    return 1;
+  }
+
+  /** Turns Lucene's passages into {@link Snippet}s with match offsets relative to each passage. */
+  private static final class SnippetFormatter extends PassageFormatter {
+    @Override
+    public Object format(Passage[] passages, String content) {
+      List<Snippet> snippets = new ArrayList<>(passages.length);
+      for (Passage passage : passages) {
+        int start = passage.getStartOffset();
+        int end = passage.getEndOffset();
+        String raw = content.substring(start, end);
+        int lead = raw.length() - raw.stripLeading().length();
+        String text = raw.strip();
+        List<Snippet.Span> spans = new ArrayList<>();
+        int lastEnd = 0;
+        for (int m = 0; m < passage.getNumMatches(); m++) {
+          int s = Math.max(passage.getMatchStarts()[m] - start - lead, lastEnd);
+          int e = Math.min(passage.getMatchEnds()[m] - start - lead, text.length());
+          if (e > s) {
+            spans.add(new Snippet.Span(s, e));
+            lastEnd = e;
+          }
+        }
+        snippets.add(new Snippet(text, start + lead, end < content.length(), spans));
+      }
+      return snippets;
+    }
+  }
+}

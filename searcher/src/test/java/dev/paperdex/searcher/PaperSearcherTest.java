@@ -1,0 +1,232 @@
+package dev.paperdex.searcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paperdex.searcher.internal.PaperDocument;
+import dev.paperdex.searcher.internal.PaperSchema;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PaperSearcherTest {
+
+  @TempDir
+  Path index;
+
+  private static Paper paper(String id, String title, String abstractText, String... authors) {
+    return Paper.builder().withId(id).withTitle(title).withAbstract(abstractText).withAuthors(List.of(authors))
+        .withCategories(List.of("cs.DC")).withPublished(Instant.parse("2026-03-24T18:28:38Z")).build();
+  }
+
+  private void write(List<Paper> papers, int schemaVersion) throws IOException {
+    try (FSDirectory directory = FSDirectory.open(index);
+         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PaperSchema.analyzer()))) {
+      for (Paper paper : papers) {
+        writer.addDocument(PaperDocument.toDocument(paper));
+      }
+      writer.setLiveCommitData(Map.of(PaperSchema.SCHEMA_VERSION_KEY, String.valueOf(schemaVersion)).entrySet());
+      writer.commit();
+    }
+  }
+
+  private void write(Paper... papers) throws IOException {
+    write(List.of(papers), PaperSchema.VERSION);
+  }
+
+  private static SearchResults search(PaperSearcher searcher, String query) throws IOException {
+    return searcher.search(SearchRequest.builder().withQuery(query).build());
+  }
+
+  private static List<String> ids(SearchResults results) {
+    return results.hits().stream().map(hit -> hit.paper().id()).toList();
+  }
+
+  @Test
+  void aTitleMatchOutranksAnAbstractMatch() throws Exception {
+    write(paper("2601.00001", "Scheduling batch jobs", "We also discuss speculative decoding briefly."),
+        paper("2601.00002", "Speculative decoding at scale", "Faster inference for large models."),
+        paper("2601.00003", "Unrelated", "Nothing to see."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      SearchResults results = search(searcher, "speculative decoding");
+
+      assertThat(ids(results)).containsExactly("2601.00002", "2601.00001");
+      assertThat(results.totalHits()).isEqualTo(2);
+      assertThat(results.hits()).extracting(Hit::rank).containsExactly(1, 2);
+    }
+  }
+
+  @Test
+  void everyWordMustMatchSomewhereAndAuthorsCount() throws Exception {
+    write(paper("2601.00001", "Cache reuse", "Serving with a KV cache.", "Minyi Guo"),
+        paper("2601.00002", "Cache reuse", "Serving with a KV cache.", "Ehud Shapiro"));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      assertThat(ids(search(searcher, "cache guo"))).containsExactly("2601.00001");
+      assertThat(search(searcher, "cache guo").partial()).isFalse();
+      assertThat(ids(search(searcher, "zebra giraffe"))).isEmpty();
+    }
+  }
+
+  @Test
+  void whenNoPaperHasEveryWordItShowsPapersWithSomeAndSaysSo() throws Exception {
+    write(paper("2601.00001", "Speculative inference at the edge", "Drafts and verifies."),
+        paper("2601.00002", "Prefill and decode", "Decoding is split from prefill."),
+        paper("2601.00003", "Unrelated", "Nothing to see."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      SearchResults results = search(searcher, "speculative decoding");
+
+      assertThat(results.partial()).isTrue();
+      assertThat(ids(results)).containsExactlyInAnyOrder("2601.00001", "2601.00002");
+      assertThat(search(searcher, "zebra").partial()).isFalse();
+    }
+  }
+
+  @Test
+  void equalScoresAreOrderedById() throws Exception {
+    write(paper("2601.00009", "Same title", "Same text."), paper("2601.00002", "Same title", "Same text."),
+        paper("2601.00005", "Same title", "Same text."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      assertThat(ids(search(searcher, "same"))).containsExactly("2601.00002", "2601.00005", "2601.00009");
+    }
+  }
+
+  @Test
+  void countsEveryMatchExactlyAndPages() throws Exception {
+    List<Paper> papers = new java.util.ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      papers.add(paper(String.format("2601.%05d", i), "Graph paper " + i, "About graphs."));
+    }
+    write(papers, PaperSchema.VERSION);
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      SearchResults page = searcher.search(SearchRequest.builder().withQuery("graph").withLimit(5).withOffset(1200)
+          .build());
+
+      assertThat(page.totalHits()).isEqualTo(1500);
+      assertThat(page.hits()).hasSize(5);
+      assertThat(page.hits().get(0).rank()).isEqualTo(1201);
+      SearchResults countOnly = searcher.search(SearchRequest.builder().withQuery("graph").withLimit(0).build());
+      assertThat(countOnly.totalHits()).isEqualTo(1500);
+      assertThat(countOnly.hits()).isEmpty();
+    }
+  }
+
+  @Test
+  void quotedPhrasesMatchOnlyAdjacentWords() throws Exception {
+    write(paper("2601.00001", "Cache for keys", "A KV cache."), paper("2601.00002", "Cache", "KV stores and a cache."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      assertThat(ids(search(searcher, "\"KV cache\""))).containsExactly("2601.00001");
+      assertThat(ids(search(searcher, "KV cache"))).containsExactlyInAnyOrder("2601.00001", "2601.00002");
+    }
+  }
+
+  @Test
+  void marksMatchesInTheTitleAndAbstractPassagesWithOffsets() throws Exception {
+    String abstractText = "Deploying models on phones is hard. We benchmark the Hailo-10H NPU. Results follow.";
+    write(paper("2603.23640", "Inference on the Hailo NPU", abstractText));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      Hit hit = search(searcher, "hailo").hits().get(0);
+
+      Snippet title = hit.title();
+      assertThat(title.text()).isEqualTo("Inference on the Hailo NPU");
+      assertThat(title.matches()).containsExactly(new Snippet.Span(17, 22));
+      Snippet passage = hit.abstractSnippets().get(0);
+      assertThat(passage.text()).isEqualTo("We benchmark the Hailo-10H NPU.");
+      assertThat(passage.clippedStart()).isTrue();
+      assertThat(passage.clippedEnd()).isTrue();
+      assertThat(passage.fieldOffset()).isEqualTo(abstractText.indexOf("We benchmark"));
+      Snippet.Span match = passage.matches().get(0);
+      assertThat(passage.text().substring(match.start(), match.end())).isEqualTo("Hailo");
+    }
+  }
+
+  @Test
+  void foldsAccentsAndCaseBothWays() throws Exception {
+    write(paper("2601.00001", "Stellar populations", "Text.", "Göran Östlin"));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      assertThat(ids(search(searcher, "ostlin"))).containsExactly("2601.00001");
+      assertThat(ids(search(searcher, "ÖSTLIN"))).containsExactly("2601.00001");
+    }
+  }
+
+  @Test
+  void aBadQuerySaysWhereAndWhat() throws Exception {
+    write(paper("2601.00001", "Title", "Text."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      assertThatThrownBy(() -> search(searcher, "kv \"cache serving"))
+          .isInstanceOf(QuerySyntaxException.class)
+          .hasMessage("column 4: this quote is never closed: end the phrase with \"")
+          .extracting(e -> ((QuerySyntaxException) e).column()).isEqualTo(4);
+      assertThatThrownBy(() -> search(searcher, "   ")).isInstanceOf(QuerySyntaxException.class)
+          .hasMessageContaining("empty");
+      assertThatThrownBy(() -> search(searcher, "&&& ---")).isInstanceOf(QuerySyntaxException.class)
+          .hasMessageContaining("nothing in the query can be searched");
+    }
+  }
+
+  @Test
+  void saysWhenThereIsNoIndex() {
+    assertThatThrownBy(() -> PaperSearcher.open(index.resolve("missing")))
+        .isInstanceOf(IndexProblemException.class)
+        .hasMessageStartingWith("no index at ");
+    assertThatThrownBy(() -> PaperSearcher.open(index))
+        .isInstanceOf(IndexProblemException.class)
+        .hasMessageStartingWith("no index at ");
+  }
+
+  @Test
+  void saysToRebuildAnIndexOfAnotherSchemaVersion() throws Exception {
+    write(List.of(paper("2601.00001", "Title", "Text.")), PaperSchema.VERSION + 1);
+
+    assertThatThrownBy(() -> PaperSearcher.open(index))
+        .isInstanceOf(IndexProblemException.class)
+        .hasMessageContaining("schema version " + (PaperSchema.VERSION + 1))
+        .hasMessageContaining("rebuild");
+  }
+
+  @Test
+  void seesANewCommitAfterRefresh() throws Exception {
+    write(paper("2601.00001", "First paper", "Text."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      write(paper("2601.00002", "Second paper", "Text."));
+      assertThat(search(searcher, "paper").totalHits()).isEqualTo(1);
+
+      assertThat(searcher.refresh()).isTrue();
+      assertThat(search(searcher, "paper").totalHits()).isEqualTo(2);
+      assertThat(searcher.refresh()).isFalse();
+    }
+  }
+
+  @Test
+  void returnsTheWholeStoredRecord() throws Exception {
+    Paper full = Paper.builder().withId("hep-th/9901001").withVersion(3).withTitle("Strings")
+        .withAbstract("Abstract.").withAuthors(List.of("A. One", "B. Two")).withCategories(List.of("hep-th", "gr-qc"))
+        .withPublished(Instant.parse("1999-01-01T00:00:00Z")).withUpdated(Instant.parse("1999-06-01T00:00:00Z"))
+        .withDoi("10.1000/XYZ").withJournalRef("Nucl. Phys. B 1 (1999)").withComments("10 pages")
+        .withReportNumber("CERN-TH-1").withMscClass("81T30").withAcmClass("F.2.2")
+        .withLicense("http://arxiv.org/licenses/nonexclusive-distrib/1.0/").withWithdrawn(true).withSource("x.xml")
+        .build();
+    write(full);
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      assertThat(searcher.get("hep-th/9901001")).contains(full);
+      assertThat(searcher.get("hep-th/9901002")).isEmpty();
+    }
+  }
+}
