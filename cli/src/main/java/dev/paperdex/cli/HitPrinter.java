@@ -55,7 +55,8 @@ final class HitPrinter {
       out.println(INDENT + facts);
     }
     for (Snippet passage : hit.abstractSnippets()) {
-      String text = (passage.clippedStart() ? "… " : "") + passage.text() + (passage.clippedEnd() ? " …" : "");
+      // A no-break space keeps each ellipsis on the line of the word it stands beside.
+      String text = (passage.clippedStart() ? "…\u00A0" : "") + passage.text() + (passage.clippedEnd() ? "\u00A0…" : "");
       int shift = passage.clippedStart() ? 2 : 0;
       List<Snippet.Span> spans = passage.matches().stream()
           .map(span -> new Snippet.Span(span.start() + shift, span.end() + shift))
@@ -131,7 +132,8 @@ final class HitPrinter {
   }
 
   private String finish(StringBuilder line, String baseStyle) {
-    return terminal.color() && !baseStyle.isEmpty() ? baseStyle + line + OFF : line.toString();
+    String text = line.toString().replace('\u00A0', ' ');
+    return terminal.color() && !baseStyle.isEmpty() ? baseStyle + text + OFF : text;
   }
 
   /** The text from {@code start} to {@code end} with matched characters marked. */
