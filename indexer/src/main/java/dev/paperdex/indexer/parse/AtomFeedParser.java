@@ -6,17 +6,13 @@ import dev.paperdex.indexer.normalize.ArxivId;
 import dev.paperdex.indexer.normalize.Text;
 import dev.paperdex.searcher.Paper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 
 /**
  * Reads arXiv API responses: Atom feeds of {@code <entry>} elements, in the 2025+ layout and the classic one. An error
@@ -25,17 +21,13 @@ import org.jsoup.parser.Parser;
 final class AtomFeedParser implements PaperParser {
 
   private static final String ERROR_ID_MARK = "/api/errors";
+  private static final Pattern ENTRY_END = Pattern.compile("</entry\\s*>");
 
   @Override
   public void parse(SourceFile file, RecordSink sink) throws IOException {
-    byte[] bytes;
-    try (InputStream in = file.open()) {
-      bytes = in.readAllBytes();
-    }
-    String xml = new String(bytes, StandardCharsets.UTF_8);
-    Document feed = Jsoup.parse(xml, "", Parser.xmlParser());
-    List<Element> entries = feed.getElementsByTag("entry");
-    int complete = completeEntries(xml);
+    XmlSource xml = XmlSource.read(file);
+    List<Element> entries = xml.document().getElementsByTag("entry");
+    int complete = xml.count(ENTRY_END);
     for (int i = 0; i < entries.size(); i++) {
       String position = "entry " + (i + 1);
       if (i >= complete) {
@@ -44,15 +36,6 @@ final class AtomFeedParser implements PaperParser {
       }
       read(entries.get(i), file, position, sink);
     }
-  }
-
-  /** Entries whose closing tag is present: a truncated download loses its last entry. */
-  private static int completeEntries(String xml) {
-    int count = 0;
-    for (int at = xml.indexOf("</entry>"); at >= 0; at = xml.indexOf("</entry>", at + 1)) {
-      count++;
-    }
-    return count;
   }
 
   private static void read(Element entry, SourceFile file, String position, RecordSink sink) {

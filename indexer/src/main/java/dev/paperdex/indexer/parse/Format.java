@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 /** The input formats paperdex reads, told apart by the start of a file's content. */
 public enum Format {
+  /** An arXiv OAI-PMH response ({@code ListRecords}, {@code GetRecord}, errors) in any metadata format. */
+  OAI_PMH("arXiv OAI-PMH response", OaiPmhParser::new),
   /** An arXiv API response: an Atom {@code <feed>}. */
   ATOM_FEED("arXiv API Atom feed", AtomFeedParser::new),
   /** An arXiv API response whose XML tags were stripped: text with {@code arxiv.org/abs/} entry ids. */
@@ -15,6 +17,7 @@ public enum Format {
   /** How many bytes of a file {@link #detect} looks at. */
   public static final int HEAD_BYTES = 8192;
 
+  private static final Pattern OAI_ROOT = Pattern.compile("<(?:[\\w.-]+:)?OAI-PMH[\\s>]");
   private static final Pattern FEED = Pattern.compile("<feed[\\s>]");
   private static final Pattern ABS_URL = Pattern.compile("arxiv\\.org/abs/");
 
@@ -40,6 +43,9 @@ public enum Format {
   public static Optional<Format> detect(byte[] head) {
     String start = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
     if (start.startsWith("<")) {
+      if (OAI_ROOT.matcher(start).find()) {
+        return Optional.of(OAI_PMH);
+      }
       return FEED.matcher(start).find() ? Optional.of(ATOM_FEED) : Optional.empty();
     }
     return ABS_URL.matcher(start).find() ? Optional.of(FLATTENED_TEXT) : Optional.empty();
