@@ -95,7 +95,7 @@ public final class Indexer {
     }
     if (format.isEmpty()) {
       skip(counts, new Skip(file.name(), null, SkipReason.UNKNOWN_FORMAT,
-          "expected an arXiv API feed or flattened API text"));
+          "expected an arXiv API feed, an OAI-PMH response, Kaggle snapshot JSON lines or flattened API text"));
       return;
     }
     try {

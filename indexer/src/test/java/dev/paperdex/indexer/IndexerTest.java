@@ -119,7 +119,8 @@ class IndexerTest {
         .containsEntry(SkipReason.ERROR_RESPONSE, 1L)
         .containsEntry(SkipReason.MALFORMED, 1L);
     assertThat(skips).extracting(Skip::toString).containsExactly(
-        directory.resolve("a-unknown.csv") + ": not a format paperdex reads: expected an arXiv API feed or flattened API text",
+        directory.resolve("a-unknown.csv") + ": not a format paperdex reads: expected an arXiv API feed, an OAI-PMH response, "
+            + "Kaggle snapshot JSON lines or flattened API text",
         directory.resolve("b-error.xml") + ", entry 1: error response from arXiv: incorrect id format for xyz",
         directory.resolve("nested/c-truncated.xml") + ", entry 2: malformed: the file ends inside this entry (truncated)");
     assertThat(report.summary()).contains("3 skipped (1 not a format paperdex reads, 1 malformed, 1 error response");

@@ -11,6 +11,8 @@ public enum Format {
   OAI_PMH("arXiv OAI-PMH response", OaiPmhParser::new),
   /** An arXiv API response: an Atom {@code <feed>}. */
   ATOM_FEED("arXiv API Atom feed", AtomFeedParser::new),
+  /** The Kaggle/Cornell snapshot: one JSON object per line, each with an {@code "id"}. */
+  KAGGLE_JSON("Kaggle arXiv snapshot JSON lines", KaggleJsonParser::new),
   /** An arXiv API response whose XML tags were stripped: text with {@code arxiv.org/abs/} entry ids. */
   FLATTENED_TEXT("flattened arXiv API text", FlattenedTextParser::new);
 
@@ -19,6 +21,7 @@ public enum Format {
 
   private static final Pattern OAI_ROOT = Pattern.compile("<(?:[\\w.-]+:)?OAI-PMH[\\s>]");
   private static final Pattern FEED = Pattern.compile("<feed[\\s>]");
+  private static final Pattern JSON_ID_KEY = Pattern.compile("\"id\"\\s*:");
   private static final Pattern ABS_URL = Pattern.compile("arxiv\\.org/abs/");
 
   private final String description;
@@ -47,6 +50,9 @@ public enum Format {
         return Optional.of(OAI_PMH);
       }
       return FEED.matcher(start).find() ? Optional.of(ATOM_FEED) : Optional.empty();
+    }
+    if (start.startsWith("{")) {
+      return JSON_ID_KEY.matcher(start).find() ? Optional.of(KAGGLE_JSON) : Optional.empty();
     }
     return ABS_URL.matcher(start).find() ? Optional.of(FLATTENED_TEXT) : Optional.empty();
   }

@@ -19,6 +19,11 @@ class FormatTest {
         .contains(Format.FLATTENED_TEXT);
     assertThat(detect("\uFEFF<?xml version='1.0'?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"))
         .contains(Format.ATOM_FEED);
+    assertThat(detect("<?xml version=\"1.0\"?>\n<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\">"))
+        .contains(Format.OAI_PMH);
+    assertThat(detect("<OAI-PMH><responseDate>2016-01-18T10:00:00Z</responseDate>")).contains(Format.OAI_PMH);
+    assertThat(detect("{\"id\": \"0704.0001\", \"submitter\": \"Pavel Nadolsky\"}\n"))
+        .contains(Format.KAGGLE_JSON);
   }
 
   @Test
@@ -26,5 +31,7 @@ class FormatTest {
     assertThat(detect("id,title\n1,a paper\n")).isEmpty();
     assertThat(detect("<html><body>arxiv.org/abs/2601.00001</body></html>")).isEmpty();
     assertThat(detect("")).isEmpty();
+    assertThat(detect("{\"name\": \"a config file\"}")).isEmpty();
+    assertThat(detect("<html><head><title>503 Service Unavailable</title></head></html>")).isEmpty();
   }
 }

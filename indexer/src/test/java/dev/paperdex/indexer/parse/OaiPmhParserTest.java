@@ -26,7 +26,7 @@ class OaiPmhParserTest {
     assertThat(paper.title()).isEqualTo("Gradient Noise as a Regulariser in Shallow Networks");
     assertThat(paper.abstractText()).isEqualTo(
         "We show that gradient noise acts as a regulariser in shallow networks. "
-            + "Our bounds hold for $\\ell_2$ penalties & early stopping <sic>.");
+            + "Our bounds hold for ℓ2 penalties & early stopping <sic>.");
     assertThat(paper.authors())
         .containsExactly("Maja K. Lindqvist", "Pieter van der Berg", "Chidi Okafor Jr.", "Quantum Gravel Collaboration");
     assertThat(paper.categories()).containsExactly("cs.LG", "stat.ML", "cs.AI");
