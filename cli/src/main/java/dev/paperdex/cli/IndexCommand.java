@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
         "Bad files and records are skipped with one line each on stderr; the index is committed once, at the end."},
     footer = {"", "Examples:",
         "  paperdex index data/",
-        "  paperdex index --index /tmp/idx feed1.xml listing.txt.gz"})
+        "  paperdex index --index /tmp/idx feed1.xml listing.txt.gz",
+        "  paperdex index --strict arxiv-metadata-oai-snapshot.json"})
 final class IndexCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -34,17 +36,27 @@ final class IndexCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Files or directories to read.")
   private List<Path> sources;
 
+  @Option(names = "--strict",
+      description = "Fail (exit 1) and commit nothing when any file or record is skipped.")
+  private boolean strict;
+
   @Override
   public Integer call() throws Exception {
-    IndexReport report = run(parent.indexLocation().path(), sources, spec.commandLine().getErr());
+    IndexReport report = run(parent.indexLocation().path(), sources, strict, spec.commandLine().getErr());
     spec.commandLine().getOut().println(report.summary());
+    if (!report.committed()) {
+      spec.commandLine().getErr().println("paperdex: --strict: " + report.skippedTotal()
+          + " skipped, so nothing was committed; the index is as it was");
+      return PaperdexCommand.EXIT_FAILURE;
+    }
     return 0;
   }
 
   /** Indexes {@code sources} into {@code indexDir}, reporting skips and notes on {@code err}. */
-  static IndexReport run(Path indexDir, List<Path> sources, PrintWriter err) throws Exception {
+  static IndexReport run(Path indexDir, List<Path> sources, boolean strict, PrintWriter err) throws Exception {
     return Indexer.builder()
         .withIndex(indexDir)
+        .withStrict(strict)
         .withListener(new IndexListener() {
           @Override
           public void skipped(Skip skip) {

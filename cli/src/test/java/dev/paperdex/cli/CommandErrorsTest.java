@@ -112,4 +112,21 @@ class CommandErrorsTest {
     assertThat(run.err()).contains("skipped: " + notes + ": not a format paperdex reads");
     assertThat(run.out()).contains("29 added").contains("1 skipped (1 not a format paperdex reads)");
   }
+
+  @Test
+  void strictIndexingFailsAndCommitsNothingWhenAnythingIsSkipped() throws Exception {
+    String index = indexBundledData();
+    Path notes = Files.writeString(temp.resolve("notes.md"), "# my reading list\n");
+    Path feed = Files.writeString(temp.resolve("feed.xml"), "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+        + "<id>http://arxiv.org/abs/2699.00001v1</id><title>Quokka census</title></entry></feed>");
+
+    Cli.Run run = cli.run("index", "--strict", "--index", index, notes.toString(), feed.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("skipped: " + notes + ": not a format paperdex reads")
+        .endsWith("paperdex: --strict: 1 skipped, so nothing was committed; the index is as it was\n");
+    assertThat(run.out()).contains("1 added").contains("nothing committed (strict), 29 papers in the index");
+    assertThat(cli.run("search", "--index", index, "--json", "quokka").out()).contains("\"total\" : 0");
+    assertThat(cli.run("index", "--strict", "--index", index, feed.toString()).exitCode()).isZero();
+  }
 }

@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
  * @param unchanged records that changed nothing: the same record again, or an older version than the indexed one
  * @param skipped   files and records skipped, by reason
  * @param papers    papers in the index after the run
+ * @param committed whether the run's changes were committed (a strict run with skips commits nothing)
  * @param took      how long the run took
  */
 public record IndexReport(long files, long records, long added, long updated, long unchanged,
-                          Map<SkipReason, Long> skipped, long papers, Duration took) {
+                          Map<SkipReason, Long> skipped, long papers, boolean committed, Duration took) {
 
   /** Makes the skip counts immutable. */
   public IndexReport {
@@ -36,8 +37,9 @@ public record IndexReport(long files, long records, long added, long updated, lo
         .sorted(Map.Entry.comparingByKey())
         .map(e -> e.getValue() + " " + e.getKey().description())
         .collect(Collectors.joining(", ", " (", ")"));
-    return String.format("%d %s, %d %s: %d added, %d updated, %d unchanged, %d skipped%s; %d papers in the index (%.1f s)",
+    return String.format("%d %s, %d %s: %d added, %d updated, %d unchanged, %d skipped%s; %s%d papers in the index"
+            + " (%.1f s)",
         files, files == 1 ? "file" : "files", records, records == 1 ? "record" : "records", added, updated, unchanged,
-        skippedTotal(), skips, papers, took.toMillis() / 1000.0);
+        skippedTotal(), skips, committed ? "" : "nothing committed (strict), ", papers, took.toMillis() / 1000.0);
   }
 }

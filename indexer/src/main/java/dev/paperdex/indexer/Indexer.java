@@ -29,10 +29,12 @@ public final class Indexer {
 
   private final Path indexDir;
   private final IndexListener listener;
+  private final boolean strict;
 
-  private Indexer(Path indexDir, IndexListener listener) {
+  private Indexer(Path indexDir, IndexListener listener, boolean strict) {
     this.indexDir = indexDir;
     this.listener = listener;
+    this.strict = strict;
   }
 
   /** A builder; an index directory is required. */
@@ -43,7 +45,7 @@ public final class Indexer {
   /**
    * Reads every file under {@code sources} (directories recursively, in name order) and adds or updates their papers.
    * Bad files and records are skipped and reported to the listener; the index is committed once, at the end, so an
-   * interrupted run leaves the index as it was.
+   * interrupted run leaves the index as it was. In strict mode a run with any skip commits nothing.
    *
    * @throws NoSuchFileException when a source does not exist
    * @throws IndexBusyException  when another process is writing the index
@@ -62,9 +64,13 @@ public final class Indexer {
         counts.files++;
         read(new SourceFile(file), writer, counts);
       }
-      writer.commit();
+      boolean commit = !strict || counts.skipped.isEmpty();
+      if (commit) {
+        writer.commit();
+      }
       return new IndexReport(counts.files, counts.records, counts.added, counts.updated, counts.unchanged,
-          counts.skipped, writer.paperCount(), Duration.ofNanos(System.nanoTime() - start));
+          counts.skipped, commit ? writer.paperCount() : writer.committedPaperCount(), commit,
+          Duration.ofNanos(System.nanoTime() - start));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -101,10 +107,15 @@ public final class Indexer {
     try {
       format.get().parser().parse(file, new RecordSink() {
         @Override
-        public void paper(Paper paper) {
+        public void paper(Paper paper, String position) {
           counts.records++;
+          Optional<RecordCheck.Problem> problem = RecordCheck.problem(paper);
+          if (problem.isPresent()) {
+            Indexer.this.skip(counts, new Skip(file.name(), position, problem.get().reason(), problem.get().detail()));
+            return;
+          }
           try {
-            switch (writer.add(paper)) {
+            switch (writer.add(paper.toBuilder().withSource(file.name() + ", " + position).build())) {
               case ADDED -> counts.added++;
               case UPDATED -> counts.updated++;
               case UNCHANGED -> counts.unchanged++;
@@ -148,6 +159,7 @@ public final class Indexer {
   public static final class Builder {
     private Path indexDir;
     private IndexListener listener = new IndexListener() {};
+    private boolean strict;
 
     private Builder() {}
 
@@ -163,9 +175,15 @@ public final class Indexer {
       return this;
     }
 
+    /** In strict mode, any skipped file or record makes the run commit nothing. */
+    public Builder withStrict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
     /** Builds the indexer; throws {@link NullPointerException} without an index directory. */
     public Indexer build() {
-      return new Indexer(Objects.requireNonNull(indexDir, "index directory"), listener);
+      return new Indexer(Objects.requireNonNull(indexDir, "index directory"), listener, strict);
     }
   }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
@@ -18,17 +20,18 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 
 /**
- * Adds papers to an index by id, keeping one document per paper: the latest version, with the earliest known
- * published date. Nothing is visible to searchers until {@link #commit()}; closing without a commit discards the
+ * Adds papers to an index by id, keeping one document per paper: several records of one paper are merged by
+ * {@link PaperMerge}. Nothing is visible to searchers until {@link #commit()}; closing without a commit discards the
  * run's changes and leaves the last committed index as it was.
  */
 final class PaperIndexWriter implements Closeable {
@@ -36,20 +39,36 @@ final class PaperIndexWriter implements Closeable {
   /** What adding one record did. */
   enum Outcome { ADDED, UPDATED, UNCHANGED }
 
-  /** What the index holds of a paper, enough to decide whether a record changes it. */
-  private record Indexed(int version, long updated, long published, long fingerprint) {}
+  /**
+   * What the index holds of a paper, enough to tell whether a record changes it.
+   *
+   * @param fingerprint    the content hash of the indexed document
+   * @param writtenThisRun whether this run wrote it, so that only a refreshed reader sees it
+   */
+  private record Indexed(long fingerprint, boolean writtenThisRun) {}
 
-  private static final long NO_TIME = Long.MIN_VALUE;
+  /** Papers written this run, kept to merge a following record of the same paper without reading the index. */
+  private static final int RECENT_PAPERS = 10_000;
 
   private final Directory directory;
   private final IndexWriter writer;
   private final Map<String, Indexed> indexed;
+  private final int committedPapers;
+  private final Map<String, Paper> recent = new LinkedHashMap<>(RECENT_PAPERS, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Paper> eldest) {
+      return size() > RECENT_PAPERS;
+    }
+  };
+  private DirectoryReader reader;
   private boolean committed;
 
-  private PaperIndexWriter(Directory directory, IndexWriter writer, Map<String, Indexed> indexed) {
+  private PaperIndexWriter(Directory directory, IndexWriter writer, DirectoryReader reader, Map<String, Indexed> indexed) {
     this.directory = directory;
     this.writer = writer;
+    this.reader = reader;
     this.indexed = indexed;
+    this.committedPapers = indexed.size();
   }
 
   /**
@@ -62,6 +81,7 @@ final class PaperIndexWriter implements Closeable {
     Files.createDirectories(indexDir);
     Directory directory = FSDirectory.open(indexDir);
     IndexWriter writer = null;
+    DirectoryReader reader = null;
     try {
       IndexWriterConfig config = new IndexWriterConfig(PaperSchema.analyzer())
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -69,18 +89,20 @@ final class PaperIndexWriter implements Closeable {
           .setRAMBufferSizeMB(64);
       writer = new IndexWriter(directory, config);
       Map<String, Indexed> indexed = new HashMap<>();
+      reader = DirectoryReader.open(writer);
       if (DirectoryReader.indexExists(directory)) {
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-          checkSchema(indexDir, reader);
-          load(reader, indexed);
-        }
+        checkSchema(indexDir, reader);
+        load(reader, indexed);
       }
-      return new PaperIndexWriter(directory, writer, indexed);
+      return new PaperIndexWriter(directory, writer, reader, indexed);
     } catch (LockObtainFailedException e) {
       directory.close();
       throw new IndexBusyException("index is busy: another paperdex is writing " + indexDir
           + "; wait for it to finish and run this again", e);
     } catch (IOException | RuntimeException e) {
+      if (reader != null) {
+        reader.close();
+      }
       if (writer != null) {
         writer.rollback();
       }
@@ -102,64 +124,60 @@ final class PaperIndexWriter implements Closeable {
       LeafReader leaf = context.reader();
       Bits live = leaf.getLiveDocs();
       SortedSetDocValues ids = DocValues.getSortedSet(leaf, PaperSchema.ID);
-      NumericDocValues versions = DocValues.getNumeric(leaf, PaperSchema.VERSION_NUMBER);
       NumericDocValues fingerprints = DocValues.getNumeric(leaf, PaperSchema.FINGERPRINT);
-      SortedNumericDocValues updated = DocValues.getSortedNumeric(leaf, PaperSchema.UPDATED);
-      SortedNumericDocValues published = DocValues.getSortedNumeric(leaf, PaperSchema.PUBLISHED);
       for (int doc = 0; doc < leaf.maxDoc(); doc++) {
         if ((live != null && !live.get(doc)) || !ids.advanceExact(doc)) {
           continue;
         }
         String id = ids.lookupOrd(ids.nextOrd()).utf8ToString();
-        indexed.put(id, new Indexed(
-            versions.advanceExact(doc) ? (int) versions.longValue() : 1,
-            updated.advanceExact(doc) ? updated.nextValue() : NO_TIME,
-            published.advanceExact(doc) ? published.nextValue() : NO_TIME,
-            fingerprints.advanceExact(doc) ? fingerprints.longValue() : 0));
+        indexed.put(id, new Indexed(fingerprints.advanceExact(doc) ? fingerprints.longValue() : 0, false));
       }
     }
   }
 
-  /**
-   * Adds or updates one paper. A record of an older version than the indexed one changes nothing; a newer one
-   * replaces it but keeps the earlier published date.
-   */
+  /** Adds a paper, or merges it into the indexed record of the same paper. */
   Outcome add(Paper paper) throws IOException {
     Indexed before = indexed.get(paper.id());
-    Paper merged = paper;
-    if (before != null) {
-      if (isOlder(paper, before)) {
-        return Outcome.UNCHANGED;
-      }
-      if (before.published() != NO_TIME
-          && (paper.published() == null || before.published() < paper.published().getEpochSecond())) {
-        merged = paper.toBuilder().withPublished(Instant.ofEpochSecond(before.published())).build();
-      }
-    }
+    Paper merged = before == null ? paper : PaperMerge.merge(stored(paper.id(), before), paper);
     long fingerprint = PaperDocument.fingerprint(merged);
     if (before != null && before.fingerprint() == fingerprint) {
       return Outcome.UNCHANGED;
     }
     writer.updateDocument(new Term(PaperSchema.ID, merged.id()), PaperDocument.toDocument(merged));
-    indexed.put(merged.id(), new Indexed(merged.version(), epoch(merged.updated()), epoch(merged.published()),
-        fingerprint));
+    indexed.put(merged.id(), new Indexed(fingerprint, true));
+    recent.put(merged.id(), merged);
     return before == null ? Outcome.ADDED : Outcome.UPDATED;
   }
 
-  private static boolean isOlder(Paper paper, Indexed indexed) {
-    if (paper.version() != indexed.version()) {
-      return paper.version() < indexed.version();
+  /** The indexed record of a paper: from memory when written lately, else from a reader that sees it. */
+  private Paper stored(String id, Indexed indexedPaper) throws IOException {
+    Paper cached = recent.get(id);
+    if (cached != null) {
+      return cached;
     }
-    return paper.updated() != null && indexed.updated() != NO_TIME && paper.updated().getEpochSecond() < indexed.updated();
-  }
-
-  private static long epoch(Instant instant) {
-    return instant == null ? NO_TIME : instant.getEpochSecond();
+    if (indexedPaper.writtenThisRun()) {
+      DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
+      if (newer != null) {
+        reader.close();
+        reader = newer;
+      }
+    }
+    IndexSearcher searcher = new IndexSearcher(reader);
+    TopDocs top = searcher.search(KeywordField.newExactQuery(PaperSchema.ID, id), 1);
+    if (top.scoreDocs.length == 0) {
+      throw new IllegalStateException("paper " + id + " is indexed but cannot be read back");
+    }
+    return PaperDocument.toPaper(searcher.storedFields().document(top.scoreDocs[0].doc));
   }
 
   /** How many papers the index holds, counting this run's uncommitted changes. */
   int paperCount() {
     return indexed.size();
+  }
+
+  /** How many papers the last commit holds, as searchers see it. */
+  int committedPaperCount() {
+    return committedPapers;
   }
 
   /** Makes this run's changes durable and visible to searchers, in one step. */
@@ -175,14 +193,16 @@ final class PaperIndexWriter implements Closeable {
   /** Closes the writer; without a commit, the run's changes are discarded. */
   @Override
   public void close() throws IOException {
-    try {
-      if (committed) {
-        writer.close();
-      } else {
-        writer.rollback();
+    try (Directory closedLast = directory) {
+      try {
+        reader.close();
+      } finally {
+        if (committed) {
+          writer.close();
+        } else {
+          writer.rollback();
+        }
       }
-    } finally {
-      directory.close();
     }
   }
 }

@@ -34,7 +34,12 @@ class IndexerTest {
   }
 
   private IndexReport index(Path... sources) throws IOException {
+    return index(false, sources);
+  }
+
+  private IndexReport index(boolean strict, Path... sources) throws IOException {
     return Indexer.builder()
+        .withStrict(strict)
         .withIndex(temp.resolve("index"))
         .withListener(new IndexListener() {
           @Override
@@ -165,5 +170,82 @@ class IndexerTest {
       assertThat(searcher.paperCount()).isEqualTo(2);
       assertThat(searcher.get("2699.00001")).isEmpty();
     }
+  }
+
+  @Test
+  void aRecordFromAnotherSourceFillsInWhatTheIndexedOneLacks() throws Exception {
+    Path kaggle = Files.writeString(temp.resolve("snapshot.jsonl"), "{\"id\": \"2604.00001\", \"title\": "
+        + "\"Sparse Attention for Long Documents\", \"categories\": \"cs.LG cs.CL\", "
+        + "\"license\": \"http://creativecommons.org/licenses/by/4.0/\", \"msc-class\": \"68T05\", "
+        + "\"versions\": [{\"version\": \"v1\", \"created\": \"Wed, 1 Apr 2026 08:00:00 GMT\"}]}\n");
+
+    index(fixture("feed-2026.xml"));
+    IndexReport report = index(kaggle);
+
+    assertThat(report.updated()).isEqualTo(1);
+    Paper paper = stored("2604.00001");
+    assertThat(paper.version()).isEqualTo(3);
+    assertThat(paper.doi()).isEqualTo("10.1234/jss.2026.001");
+    assertThat(paper.license()).isEqualTo("http://creativecommons.org/licenses/by/4.0/");
+    assertThat(paper.mscClass()).isEqualTo("68T05");
+    assertThat(index(fixture("feed-2026.xml"), kaggle).unchanged()).isEqualTo(3);
+  }
+
+  @Test
+  void eachRecordRemembersWhereItWasRead() throws Exception {
+    index(fixture("flattened-glued.txt"));
+
+    assertThat(stored("2605.00014").source()).isEqualTo(fixture("flattened-glued.txt") + ", entry 2");
+  }
+
+  @Test
+  void aFieldLongerThanAnyRealPapersIsSkippedInEveryFormat() throws Exception {
+    String feed = Files.readString(fixture("feed-2026.xml"))
+        .replace("Galaxies, observed.", "Galaxies ".repeat(RecordCheck.MAX_FIELD_CHARS / 9 + 1));
+    Path huge = Files.writeString(temp.resolve("huge.xml"), feed);
+
+    IndexReport report = index(huge);
+
+    assertThat(report.added()).isEqualTo(1);
+    assertThat(skips).singleElement().satisfies(skip -> {
+      assertThat(skip.reason()).isEqualTo(SkipReason.FIELD_TOO_LONG);
+      assertThat(skip.position()).isEqualTo("entry 2");
+      assertThat(skip.detail()).startsWith("astro-ph/0601001: the abstract is 100,007 characters long");
+    });
+  }
+
+  @Test
+  void textThatWasNotValidUtf8IsSkippedRecordByRecord() throws Exception {
+    byte[] feed = Files.readAllBytes(fixture("feed-2026.xml"));
+    String text = new String(feed, java.nio.charset.StandardCharsets.UTF_8);
+    int at = text.indexOf("Galaxies");
+    byte[] broken = feed.clone();
+    broken[text.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8).length] = (byte) 0xFF;
+    Path file = temp.resolve("broken.xml");
+    Files.write(file, broken);
+
+    IndexReport report = index(file);
+
+    assertThat(report.added()).isEqualTo(1);
+    assertThat(skips).singleElement().satisfies(skip -> {
+      assertThat(skip.reason()).isEqualTo(SkipReason.MALFORMED);
+      assertThat(skip.toString()).endsWith("entry 2: malformed: astro-ph/0601001: the abstract holds bytes that are "
+          + "not valid UTF-8");
+    });
+  }
+
+  @Test
+  void aStrictRunWithASkipCommitsNothing() throws Exception {
+    index(fixture("feed-2026.xml"));
+
+    IndexReport report = index(true, fixture("flattened-glued.txt"), fixture("error-feed.xml"));
+
+    assertThat(report.committed()).isFalse();
+    assertThat(report.papers()).isEqualTo(2);
+    assertThat(report.summary()).contains("nothing committed (strict), 2 papers in the index");
+    try (PaperSearcher searcher = PaperSearcher.open(temp.resolve("index"))) {
+      assertThat(searcher.paperCount()).isEqualTo(2);
+    }
+    assertThat(index(true, fixture("flattened-glued.txt")).committed()).isTrue();
   }
 }

@@ -3,6 +3,7 @@ package dev.paperdex.indexer.parse;
 import dev.paperdex.indexer.Skip;
 import dev.paperdex.indexer.SkipReason;
 import dev.paperdex.indexer.normalize.ArxivId;
+import dev.paperdex.indexer.normalize.TeX;
 import dev.paperdex.indexer.normalize.Text;
 import dev.paperdex.searcher.Paper;
 import java.io.IOException;
@@ -51,14 +52,14 @@ final class AtomFeedParser implements PaperParser {
           rawId == null ? "the entry has no <id>" : "no arXiv id in <id>" + rawId + "</id>"));
       return;
     }
-    String title = childText(entry, "title");
+    String title = TeX.toUnicode(childText(entry, "title"));
     if (title == null) {
       sink.skip(new Skip(file.name(), position, SkipReason.MISSING_FIELD, "entry " + id.get().id() + " has no title"));
       return;
     }
     List<String> authors = new ArrayList<>();
     for (Element author : entry.getElementsByTag("author")) {
-      String name = childText(author, "name");
+      String name = TeX.toUnicode(childText(author, "name"));
       if (name != null) {
         authors.add(name);
       }
@@ -67,16 +68,15 @@ final class AtomFeedParser implements PaperParser {
         .withId(id.get().id())
         .withVersion(Math.max(1, id.get().version()))
         .withTitle(title)
-        .withAbstract(childText(entry, "summary"))
+        .withAbstract(TeX.toUnicode(childText(entry, "summary")))
         .withAuthors(authors)
         .withCategories(categories(entry))
         .withPublished(Text.instant(childText(entry, "published")))
         .withUpdated(Text.instant(childText(entry, "updated")))
         .withDoi(doi(entry))
         .withJournalRef(childText(entry, "arxiv:journal_ref"))
-        .withComments(childText(entry, "arxiv:comment"))
-        .withSource(file.name())
-        .build());
+        .withComments(TeX.toUnicode(childText(entry, "arxiv:comment")))
+        .build(), position);
   }
 
   /** The primary category first, then the others in feed order. */

@@ -2,6 +2,7 @@ package dev.paperdex.indexer.parse;
 
 import dev.paperdex.indexer.Skip;
 import dev.paperdex.indexer.SkipReason;
+import dev.paperdex.indexer.normalize.TeX;
 import dev.paperdex.indexer.normalize.Text;
 import dev.paperdex.searcher.Paper;
 import java.io.IOException;
@@ -90,7 +91,7 @@ final class FlattenedTextParser implements PaperParser {
       sink.skip(new Skip(file.name(), position, SkipReason.MISSING_FIELD, id + " has no updated time after its title"));
       return false;
     }
-    String title = Text.clean(body.substring(0, stamp.start()));
+    String title = TeX.toUnicode(Text.clean(body.substring(0, stamp.start())));
     String updated = stamp.group();
     int abstractStart = stamp.end();
     if (!stamp.find()) {
@@ -101,7 +102,7 @@ final class FlattenedTextParser implements PaperParser {
       sink.skip(new Skip(file.name(), position, SkipReason.MISSING_FIELD, id + " has no title"));
       return false;
     }
-    String abstractText = Text.clean(body.substring(abstractStart, stamp.start()));
+    String abstractText = TeX.toUnicode(Text.clean(body.substring(abstractStart, stamp.start())));
     String published = stamp.group();
     String tail = body.substring(stamp.end()).strip();
 
@@ -120,11 +121,10 @@ final class FlattenedTextParser implements PaperParser {
         .withAuthors(parts.authors())
         .withPublished(Text.instant(published))
         .withUpdated(Text.instant(updated))
-        .withComments(parts.comment())
+        .withComments(TeX.toUnicode(parts.comment()))
         .withJournalRef(parts.journalRef())
         .withDoi(doi)
-        .withSource(file.name())
-        .build());
+        .build(), position);
     return true;
   }
 

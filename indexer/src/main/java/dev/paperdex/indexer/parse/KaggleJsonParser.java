@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -49,7 +48,6 @@ import java.util.regex.Pattern;
 final class KaggleJsonParser implements PaperParser {
 
   /** A text field longer than this is not a real paper's. */
-  static final int MAX_FIELD_CHARS = 100_000;
   /** A line longer than this is dropped unread, so a file without line breaks cannot exhaust memory. */
   static final int MAX_LINE_BYTES = 32 << 20;
 
@@ -173,12 +171,6 @@ final class KaggleJsonParser implements PaperParser {
       sink.skip(new Skip(file, "line " + number, SkipReason.MISSING_FIELD, id.get().id() + " has no title"));
       return;
     }
-    String tooLong = tooLongField(record);
-    if (tooLong != null) {
-      sink.skip(new Skip(file, "line " + number, SkipReason.FIELD_TOO_LONG, id.get().id() + ": " + tooLong));
-      return;
-    }
-
     Versions versions = versions(record.get("versions"));
     Instant updateDate = Text.instant(text(record, "update_date"));
     String comments = prose(text(record, "comments"));
@@ -200,8 +192,7 @@ final class KaggleJsonParser implements PaperParser {
         .withLicense(Text.clean(text(record, "license")))
         .withWithdrawn(WITHDRAWN_SIZE.equalsIgnoreCase(versions.latestSize)
             || (comments != null && WITHDRAWN.matcher(comments).find()))
-        .withSource(file + ":line " + number)
-        .build());
+        .build(), "line " + number);
   }
 
   /** Display text of a prose field that may hold TeX: title, abstract, comments. */
@@ -216,29 +207,6 @@ final class KaggleJsonParser implements PaperParser {
       return null;
     }
     return value.isTextual() ? value.textValue() : value.asText();
-  }
-
-  /** Says which text field, if any, is longer than a real paper's; {@code null} when none is. */
-  private static String tooLongField(JsonNode record) {
-    for (Map.Entry<String, JsonNode> field : record.properties()) {
-      JsonNode value = field.getValue();
-      if (value.isTextual() && value.textValue().length() > MAX_FIELD_CHARS) {
-        return "\"" + field.getKey() + "\" is " + String.format(Locale.ROOT, "%,d", value.textValue().length())
-            + " characters long (the limit is " + String.format(Locale.ROOT, "%,d", MAX_FIELD_CHARS) + ")";
-      }
-    }
-    JsonNode parsed = record.get("authors_parsed");
-    if (parsed != null && parsed.isArray()) {
-      for (JsonNode person : parsed) {
-        for (JsonNode part : person) {
-          if (part.isTextual() && part.textValue().length() > MAX_FIELD_CHARS) {
-            return "a name in \"authors_parsed\" is " + String.format(Locale.ROOT, "%,d", part.textValue().length())
-                + " characters long (the limit is " + String.format(Locale.ROOT, "%,d", MAX_FIELD_CHARS) + ")";
-          }
-        }
-      }
-    }
-    return null;
   }
 
   /** The people of {@code authors_parsed} ([surname, forenames, suffix]) if given, else split from {@code authors}. */

@@ -222,8 +222,7 @@ final class OaiPmhParser implements PaperParser {
         .withId(id.get().id())
         .withVersion(version)
         .withTitle(candidate.title())
-        .withSource(file.name())
-        .build());
+        .build(), position);
   }
 
   /**

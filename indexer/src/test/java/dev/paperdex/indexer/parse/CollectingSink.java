@@ -14,12 +14,14 @@ import java.util.stream.Collectors;
 /** Keeps what a parser found, for assertions. */
 final class CollectingSink implements RecordSink {
   final List<Paper> papers = new ArrayList<>();
+  final List<String> positions = new ArrayList<>();
   final List<Skip> skips = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
 
   @Override
-  public void paper(Paper paper) {
+  public void paper(Paper paper, String position) {
     papers.add(paper);
+    positions.add(position);
   }
 
   @Override

@@ -33,7 +33,7 @@ class KaggleSharedDataTest {
     final List<Skip> skips = new ArrayList<>();
 
     @Override
-    public void paper(Paper paper) {
+    public void paper(Paper paper, String position) {
       papers++;
       withAbstract += paper.abstractText() == null ? 0 : 1;
       withAuthors += paper.authors().isEmpty() ? 0 : 1;
