@@ -115,7 +115,7 @@ final class PaperIndexWriter implements Closeable {
     String version = reader.getIndexCommit().getUserData().get(PaperSchema.SCHEMA_VERSION_KEY);
     if (version != null && !version.equals(String.valueOf(PaperSchema.VERSION))) {
       throw new IndexProblemException("the index at " + indexDir + " has schema version " + version
-          + " but this paperdex writes version " + PaperSchema.VERSION + ": rebuild it with `paperdex index --rebuild`");
+          + " but this paperdex writes version " + PaperSchema.VERSION + ": delete that directory and index your sources again");
     }
   }
 

@@ -85,7 +85,7 @@ public final class PaperSearcher implements Closeable {
       String version = reader.getIndexCommit().getUserData().get(PaperSchema.SCHEMA_VERSION_KEY);
       if (!String.valueOf(PaperSchema.VERSION).equals(version)) {
         throw new IndexProblemException("the index at " + indexDir + " has schema version " + version
-            + " but this paperdex reads version " + PaperSchema.VERSION + ": rebuild it with `paperdex index --rebuild`");
+            + " but this paperdex reads version " + PaperSchema.VERSION + ": delete that directory and index your sources again");
       }
     } catch (IndexNotFoundException e) {
       throw new IndexProblemException("no index at " + indexDir + ": build one with `paperdex index SOURCE…`", e);

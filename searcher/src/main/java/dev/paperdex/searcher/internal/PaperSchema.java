@@ -21,7 +21,7 @@ import org.apache.lucene.index.IndexOptions;
 public final class PaperSchema {
 
   /** The schema version written into every commit; an index of another version must be rebuilt. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String SCHEMA_VERSION_KEY = "paperdex.schema";
@@ -98,12 +98,16 @@ public final class PaperSchema {
     return new PerFieldAnalyzerWrapper(text, Map.of(AUTHORS, new NameAnalyzer()));
   }
 
-  /** Title and abstract text: standard tokens, possessives dropped, lower-cased, accents folded, light stemming. */
+  /**
+   * Title and abstract text: Greek letters spelt out, standard tokens, possessives dropped, lower-cased, accents
+   * folded, light stemming.
+   */
   static final class EnglishTextAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       StandardTokenizer tokenizer = new StandardTokenizer();
-      TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+      TokenStream stream = new GreekLetterFilter(tokenizer);
+      stream = new EnglishPossessiveFilter(stream);
       stream = new LowerCaseFilter(stream);
       stream = new ASCIIFoldingFilter(stream);
       stream = new KStemFilter(stream);
