@@ -14,16 +14,22 @@ import java.util.stream.Collectors;
  * @param updated   papers whose indexed record changed
  * @param unchanged records that changed nothing: the same record again, or an older version than the indexed one
  * @param skipped   files and records skipped, by reason
+ * @param unknownCategories category codes not in arXiv's taxonomy, with how many papers carry each (kept, not dropped)
  * @param papers    papers in the index after the run
  * @param committed whether the run's changes were committed (a strict run with skips commits nothing)
  * @param took      how long the run took
  */
 public record IndexReport(long files, long records, long added, long updated, long unchanged,
-                          Map<SkipReason, Long> skipped, long papers, boolean committed, Duration took) {
+                          Map<SkipReason, Long> skipped, Map<String, Long> unknownCategories, long papers,
+                          boolean committed, Duration took) {
 
-  /** Makes the skip counts immutable. */
+  /** How many unknown category codes the summary names before it says "and N more". */
+  private static final int UNKNOWN_CODES_SHOWN = 5;
+
+  /** Makes the counts immutable. */
   public IndexReport {
     skipped = skipped.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(skipped));
+    unknownCategories = Map.copyOf(unknownCategories);
   }
 
   /** All skips, whatever the reason. */
@@ -40,6 +46,21 @@ public record IndexReport(long files, long records, long added, long updated, lo
     return String.format("%d %s, %d %s: %d added, %d updated, %d unchanged, %d skipped%s; %s%d papers in the index"
             + " (%.1f s)",
         files, files == 1 ? "file" : "files", records, records == 1 ? "record" : "records", added, updated, unchanged,
-        skippedTotal(), skips, committed ? "" : "nothing committed (strict), ", papers, took.toMillis() / 1000.0);
+        skippedTotal(), skips, committed ? "" : "nothing committed (strict), ", papers, took.toMillis() / 1000.0)
+        + unknownCategoriesNote();
+  }
+
+  /** Names the most frequent unknown category codes, such as {@code ; unknown categories kept: cs.XX (3)}. */
+  private String unknownCategoriesNote() {
+    if (unknownCategories.isEmpty()) {
+      return "";
+    }
+    String shown = unknownCategories.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(UNKNOWN_CODES_SHOWN)
+        .map(e -> e.getKey() + " (" + e.getValue() + ")")
+        .collect(Collectors.joining(", "));
+    int more = unknownCategories.size() - UNKNOWN_CODES_SHOWN;
+    return "; categories not in arXiv's taxonomy, kept: " + shown + (more > 0 ? " and " + more + " more" : "");
   }
 }

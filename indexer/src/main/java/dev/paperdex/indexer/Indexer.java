@@ -3,6 +3,7 @@ package dev.paperdex.indexer;
 import dev.paperdex.indexer.parse.Format;
 import dev.paperdex.indexer.parse.RecordSink;
 import dev.paperdex.indexer.parse.SourceFile;
+import dev.paperdex.searcher.ArxivTaxonomy;
 import dev.paperdex.searcher.Paper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +29,7 @@ import java.util.stream.Stream;
  */
 public final class Indexer {
 
+  private final ArxivTaxonomy taxonomy = ArxivTaxonomy.get();
   private final Path indexDir;
   private final IndexListener listener;
   private final boolean strict;
@@ -69,7 +72,7 @@ public final class Indexer {
         writer.commit();
       }
       return new IndexReport(counts.files, counts.records, counts.added, counts.updated, counts.unchanged,
-          counts.skipped, commit ? writer.paperCount() : writer.committedPaperCount(), commit,
+          counts.skipped, counts.unknownCategories, commit ? writer.paperCount() : writer.committedPaperCount(), commit,
           Duration.ofNanos(System.nanoTime() - start));
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -114,6 +117,11 @@ public final class Indexer {
             Indexer.this.skip(counts, new Skip(file.name(), position, problem.get().reason(), problem.get().detail()));
             return;
           }
+          for (String code : paper.categories()) {
+            if (!taxonomy.isKnown(code)) {
+              counts.unknownCategories.merge(code, 1L, Long::sum);
+            }
+          }
           try {
             switch (writer.add(paper.toBuilder().withSource(file.name() + ", " + position).build())) {
               case ADDED -> counts.added++;
@@ -153,6 +161,7 @@ public final class Indexer {
     long updated;
     long unchanged;
     final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+    final Map<String, Long> unknownCategories = new HashMap<>();
   }
 
   /** Builds an {@link Indexer}. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,5 +248,18 @@ class IndexerTest {
       assertThat(searcher.paperCount()).isEqualTo(2);
     }
     assertThat(index(true, fixture("flattened-glued.txt")).committed()).isTrue();
+  }
+
+  @Test
+  void keepsAndCountsCategoryCodesOutsideArxivsTaxonomy() throws Exception {
+    Path kaggle = Files.writeString(temp.resolve("snapshot.jsonl"),
+        "{\"id\": \"2301.00001\", \"title\": \"One\", \"categories\": \"cs.XX math-ph math.MP\"}\n"
+            + "{\"id\": \"2301.00002\", \"title\": \"Two\", \"categories\": \"cs.XX cs.LG\"}\n");
+
+    IndexReport report = index(kaggle);
+
+    assertThat(report.unknownCategories()).containsExactly(Map.entry("cs.XX", 2L));
+    assertThat(report.summary()).endsWith("; categories not in arXiv's taxonomy, kept: cs.XX (2)");
+    assertThat(stored("2301.00001").categories()).containsExactly("cs.XX", "math-ph", "math.MP");
   }
 }

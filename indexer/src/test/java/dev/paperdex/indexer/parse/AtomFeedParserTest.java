@@ -66,4 +66,23 @@ class AtomFeedParserTest {
       assertThat(skip.detail()).contains("truncated");
     });
   }
+
+  @Test
+  void readsTheClassicLayout() throws Exception {
+    CollectingSink sink = CollectingSink.parse(new AtomFeedParser(), "feed-classic.xml");
+
+    assertThat(sink.skips).isEmpty();
+    Paper paper = sink.byId().get("1111.20111");
+    assertThat(paper.version()).isEqualTo(2);
+    assertThat(paper.title()).isEqualTo("Frustrated Magnets on the Checkerboard Lattice: a Quantum Monte Carlo Study");
+    assertThat(paper.abstractText()).isEqualTo("We study the spin-1/2 model on the checkerboard lattice with quantum "
+        + "Monte Carlo. The ground state of Göran's model breaks the Z2 symmetry at λ ≈ 0.3.");
+    assertThat(paper.authors()).containsExactly("Adrian Del Maestro", "Göran Östlin");
+    assertThat(paper.categories()).containsExactly("cond-mat.str-el", "cond-mat.stat-mech");
+    assertThat(paper.doi()).isEqualTo("10.1103/PhysRevB.85.000001");
+    assertThat(paper.journalRef()).isEqualTo("Phys. Rev. B 85, 000001 (2012)");
+    assertThat(paper.comments()).isEqualTo("5 pages, 4 figures");
+    assertThat(paper.published()).isEqualTo(Instant.parse("2011-11-08T20:00:12Z"));
+    assertThat(sink.byId().get("1012.00002").doi()).isEqualTo("10.1000/only-a-link");
+  }
 }
