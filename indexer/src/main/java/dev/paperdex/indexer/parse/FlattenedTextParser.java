@@ -42,6 +42,8 @@ final class FlattenedTextParser implements PaperParser {
 
   private static final Pattern NAME_WORD =
       Pattern.compile("\\p{Lu}(?:\\p{Ll}|['’-]\\p{Lu})[\\p{L}\\p{M}'’-]*|\\p{Lu}\\.(?:-?\\p{Lu}\\.)*");
+  /** The most words, initials and particles included, one name may have. */
+  private static final int MAX_NAME_WORDS = 7;
   private static final Pattern INITIAL = Pattern.compile("\\p{Lu}\\.(?:-?\\p{Lu}\\.)*");
   private static final Set<String> PARTICLES = Set.of("van", "von", "der", "den", "de", "del", "della", "da", "di",
       "du", "la", "le", "dos", "das", "ter", "ten", "zu", "bin", "ibn", "al", "el", "y");
@@ -208,8 +210,8 @@ final class FlattenedTextParser implements PaperParser {
   }
 
   /**
-   * Splits a tail whose elements were separated by spaces: the authors are the run of name-like words at the end,
-   * paired into names; the words before are the comment.
+   * Splits a tail whose elements were separated by spaces: the authors are the run of name-like words at the end; the
+   * words before are the comment.
    */
   static Tail splitSpaced(String tail) {
     String[] words = tail.isEmpty() ? new String[0] : tail.split("\\s+");
@@ -220,28 +222,62 @@ final class FlattenedTextParser implements PaperParser {
     while (firstAuthor < words.length && PARTICLES.contains(words[firstAuthor])) {
       firstAuthor++;
     }
-    List<String> authors = new ArrayList<>();
-    List<String> name = new ArrayList<>();
-    int nameWords = 0;
-    for (int i = firstAuthor; i < words.length; i++) {
-      name.add(words[i]);
-      if (INITIAL.matcher(words[i]).matches() || PARTICLES.contains(words[i])) {
-        continue;
-      }
-      if (++nameWords == 2) {
-        authors.add(String.join(" ", name));
-        name.clear();
-        nameWords = 0;
-      }
-    }
-    if (!name.isEmpty()) {
-      if (authors.isEmpty()) {
-        authors.add(String.join(" ", name));
-      } else {
-        authors.set(authors.size() - 1, authors.get(authors.size() - 1) + " " + String.join(" ", name));
-      }
-    }
+    List<String> authors = people(List.of(words).subList(firstAuthor, words.length));
     String comment = Text.clean(String.join(" ", List.of(words).subList(0, firstAuthor)));
     return new Tail(comment, null, authors);
+  }
+
+  /**
+   * Cuts a run of name words into people, choosing the cut that costs least: most names have two words besides
+   * initials and particles, three cost a little more, one or four much more; an initial ends a name only when it
+   * follows a single word ({@code Ranjith M. S.}); a particle never starts or ends one. Between equal cuts the
+   * longer first name wins. Without the tags the true cut is unknowable, so this is a guess the file note admits to.
+   */
+  static List<String> people(List<String> words) {
+    int n = words.size();
+    double[] best = new double[n + 1];
+    int[] cut = new int[n + 1];
+    for (int i = n - 1; i >= 0; i--) {
+      best[i] = Double.POSITIVE_INFINITY;
+      for (int j = Math.min(n, i + MAX_NAME_WORDS); j > i; j--) {
+        double cost = nameCost(words.subList(i, j)) + best[j];
+        if (cost < best[i]) {
+          best[i] = cost;
+          cut[i] = j;
+        }
+      }
+    }
+    List<String> people = new ArrayList<>();
+    for (int i = 0; i < n; i = cut[i]) {
+      if (best[i] == Double.POSITIVE_INFINITY) {
+        people.add(String.join(" ", words.subList(i, n)));
+        break;
+      }
+      people.add(String.join(" ", words.subList(i, cut[i])));
+    }
+    return people;
+  }
+
+  private static double nameCost(List<String> name) {
+    String first = name.get(0);
+    String last = name.get(name.size() - 1);
+    if (PARTICLES.contains(first) || PARTICLES.contains(last)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    int plainWords = 0;
+    for (String word : name) {
+      if (!INITIAL.matcher(word).matches() && !PARTICLES.contains(word)) {
+        plainWords++;
+      }
+    }
+    boolean endsWithInitial = INITIAL.matcher(last).matches();
+    double cost = switch (plainWords) {
+      case 1 -> endsWithInitial ? 1.0 : 3.0;
+      case 2 -> endsWithInitial ? 2.0 : 0.0;
+      case 3 -> endsWithInitial ? 3.5 : 1.5;
+      case 4 -> 3.5;
+      default -> Double.POSITIVE_INFINITY;
+    };
+    return INITIAL.matcher(first).matches() ? cost + 0.5 : cost;
   }
 }

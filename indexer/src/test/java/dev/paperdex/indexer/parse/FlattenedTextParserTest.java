@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdex.searcher.Paper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +66,20 @@ class FlattenedTextParserTest {
     assertThat(third.doi()).isEqualTo("10.1016/j.neunet.2026.108800");
 
     assertThat(sink.notes).singleElement().asString().contains("confidence: high");
+  }
+
+  @Test
+  void cutsSpacedNamesWhereTheyMostLikelyEnd() {
+    assertThat(FlattenedTextParser.people(List.of(
+        "Dung Thuy Nguyen Ziyan An Taylor T. Johnson Meiyi Ma Kevin Leach".split(" "))))
+        .containsExactly("Dung Thuy Nguyen", "Ziyan An", "Taylor T. Johnson", "Meiyi Ma", "Kevin Leach");
+    assertThat(FlattenedTextParser.people(List.of("Ranjith M. S. Akshat Mandloi Sudarshan Kamath".split(" "))))
+        .containsExactly("Ranjith M. S.", "Akshat Mandloi", "Sudarshan Kamath");
+    assertThat(FlattenedTextParser.people(List.of("Maya Taylor Kavitha Chandrasekar Laxmikant V. Kale".split(" "))))
+        .containsExactly("Maya Taylor", "Kavitha Chandrasekar", "Laxmikant V. Kale");
+    assertThat(FlattenedTextParser.people(List.of("A. J. Han Vinck Joost van der Putten".split(" "))))
+        .containsExactly("A. J. Han Vinck", "Joost van der Putten");
+    assertThat(FlattenedTextParser.people(List.of("Yi-Jun Chang".split(" ")))).containsExactly("Yi-Jun Chang");
+    assertThat(FlattenedTextParser.people(List.of("Nouri".split(" ")))).containsExactly("Nouri");
   }
 }
