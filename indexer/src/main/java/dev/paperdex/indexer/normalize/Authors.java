@@ -1,6 +1,6 @@
 package dev.paperdex.indexer.normalize;
 
-import java.text.Normalizer;
+import dev.paperdex.searcher.internal.AuthorNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits arXiv author lists into people and builds display names and search keys.
+ * Splits arXiv author lists into people and builds display names; {@link AuthorNames#key} makes their search keys.
  *
  * <p>An arXiv author string lists people as {@code A, B and C}, {@code A, B, and C}, {@code A; B} or
  * {@code A & B}; a collaboration may come first ({@code The CMS Collaboration: A. One, B. Two}) or anywhere as a
@@ -20,10 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class Authors {
 
-  /** Words that end the name of a group of authors rather than a person. */
-  private static final Pattern COLLABORATION = Pattern.compile(
-      "(?i)\\b(?:collaborations?|consortium|consortia|teams?|groups?)\\b");
-
   /** The end of a list of collaborations, {@code Fermi-LAT and Fermi-GBM Collaborations}, which is not cut at and. */
   private static final Pattern PLURAL_COLLABORATION = Pattern.compile(
       "(?i)\\b(?:collaborations|consortia|teams|groups)\\s*$");
@@ -32,15 +28,9 @@ public final class Authors {
   private static final Pattern NOT_A_NAME = Pattern.compile(
       "(?i)(?:\\d+\\s+(?:more\\s+|other\\s+|additional\\s+)?(?:co-?)?authors?\\b.*|others|and others)");
 
-  /** What introduces a collaboration: {@code for the}, {@code on behalf of the}, a leading {@code the}. */
-  private static final Pattern COLLABORATION_PREFIX = Pattern.compile(
-      "(?i)^(?:and\\s+)?(?:(?:on\\s+behalf\\s+of|for)\\s+)?(?:the\\s+)?");
-
   /** A person followed by the collaboration they write for: {@code Jamie Holder for the CTA Consortium}. */
   private static final Pattern PERSON_FOR_COLLABORATION = Pattern.compile(
       "(?i)^(.*?\\S)\\s+(?:on\\s+behalf\\s+of|for)\\s+(?:the\\s+)?(\\S.*)$");
-
-  private static final Pattern SUFFIX = Pattern.compile("(?i:jr\\.?|sr\\.?)|II|III|IV");
 
   /** Collaborations given in parentheses after a name: {@code (The MACHO Collaboration)}. */
   private static final Pattern COLLABORATION_IN_PARENTHESES = Pattern.compile(
@@ -59,20 +49,12 @@ public final class Authors {
   /** A dot run into the next letter, {@code D.P.Bennett}; not the TeX accent {@code \.z}. */
   private static final Pattern DOT_BEFORE_LETTER = Pattern.compile("(?<!\\\\)\\.(?=\\p{L})");
 
-  private static final Pattern SPACE = Pattern.compile("\\s+");
-
   /** Initials only, as in the inverted {@code Martinez, P., Dorrer, C.}: {@code P.}, {@code N. P.}, {@code J.-P.}. */
   private static final Pattern INITIALS = Pattern.compile("\\p{Lu}\\.?(?:[ -]?\\p{Lu}\\.?){0,3}");
 
   /** Given names of an inverted single name, {@code Östlin, Göran}: capitalised words or initials. */
   private static final Pattern FORENAMES = Pattern.compile(
       "\\p{Lu}[\\p{Ll}\\p{M}'’-]*\\.?(?:[ -]\\p{Lu}[\\p{Ll}\\p{M}'’-]*\\.?){0,2}");
-
-  /** Surname particles; they belong to the surname in a key ({@code van der Putten} is {@code vanderputten}). */
-  private static final Set<String> PARTICLES = Set.of(
-      "van", "von", "der", "den", "de", "del", "della", "delle", "dello", "dei", "degli", "di", "da", "dal", "dalla",
-      "das", "dos", "do", "du", "des", "la", "le", "lo", "ter", "ten", "te", "zu", "zum", "zur", "vom", "bin", "ibn",
-      "al", "el", "van't", "d'", "st.", "ste.", "mac", "af", "av");
 
   private Authors() {}
 
@@ -103,10 +85,10 @@ public final class Authors {
   private static void addPerson(List<String> people, String raw) {
     String text = raw;
     if (text.contains(" al") || text.contains(".al")) {
-      text = clean(ET_AL.matcher(text).replaceAll(" "));
+      text = Text.clean(ET_AL.matcher(text).replaceAll(" "));
     }
     if (text != null && hasMarker(text)) {
-      text = clean(MARKERS.matcher(text).replaceAll(""));
+      text = Text.clean(MARKERS.matcher(text).replaceAll(""));
     }
     if (text == null) {
       return;
@@ -125,17 +107,17 @@ public final class Authors {
     if (text.regionMatches(true, 0, "and ", 0, 4)) {
       text = text.substring(4).strip();
     }
-    if (SUFFIX.matcher(text).matches()) {
+    if (AuthorNames.isSuffix(text)) {
       int last = people.size() - 1;
-      if (last >= 0 && !isCollaboration(people.get(last))) {
+      if (last >= 0 && !AuthorNames.isCollaboration(people.get(last))) {
         people.set(last, people.get(last) + " " + text);
         return;
       }
     }
-    if (isCollaboration(text)) {
+    if (AuthorNames.isCollaboration(text)) {
       Matcher forThe = PERSON_FOR_COLLABORATION.matcher(text);
-      if (forThe.matches() && COLLABORATION.matcher(forThe.group(2)).find()
-          && !COLLABORATION.matcher(forThe.group(1)).find()) {
+      if (forThe.matches() && AuthorNames.isCollaboration(forThe.group(2))
+          && !AuthorNames.isCollaboration(forThe.group(1))) {
         addPerson(people, forThe.group(1));
         people.add(collaboration(forThe.group(2)));
       } else {
@@ -154,11 +136,11 @@ public final class Authors {
 
   /** A collaboration's display name: without {@code for the} and {@code the}. */
   private static String collaboration(String text) {
-    String cleaned = clean(text);
+    String cleaned = Text.clean(text);
     if (cleaned == null) {
       return "";
     }
-    String name = COLLABORATION_PREFIX.matcher(cleaned).replaceFirst("");
+    String name = AuthorNames.withoutCollaborationPrefix(cleaned);
     return stripEnds(name.isEmpty() ? text.strip() : name);
   }
 
@@ -177,12 +159,6 @@ public final class Authors {
   }
 
   /** Whether a name is that of a group of authors; a quick look first, since few are. */
-  private static boolean isCollaboration(String text) {
-    return (text.contains("ollaboration") || text.contains("OLLABORATION") || text.contains("onsorti")
-        || text.contains("ONSORTI") || text.contains("eam") || text.contains("EAM") || text.contains("roup")
-        || text.contains("ROUP")) && COLLABORATION.matcher(text).find();
-  }
-
   private static boolean hasDotBeforeLetter(String text) {
     for (int k = text.indexOf('.'); k >= 0 && k + 1 < text.length(); k = text.indexOf('.', k + 1)) {
       if (Character.isLetter(text.charAt(k + 1)) && (k == 0 || text.charAt(k - 1) != '\\')) {
@@ -190,23 +166,6 @@ public final class Authors {
       }
     }
     return false;
-  }
-
-  /** {@link Text#clean}, skipped when the text has no white space to fix, as most names. */
-  private static String clean(String text) {
-    String stripped = text.strip();
-    int n = stripped.length();
-    if (n == 0) {
-      return null;
-    }
-    for (int k = 0; k < n; k++) {
-      char c = stripped.charAt(k);
-      if (c < ' ' || c == ' ' && stripped.charAt(k - 1) == ' ' || c >= '\u0085' && Character.isWhitespace(c)
-          || c == '\u00A0' || c >= '\u2000' && c <= '\u200B' || c == '\u3000') {
-        return Text.clean(stripped);
-      }
-    }
-    return stripped;
   }
 
   private static boolean hasMarker(String text) {
@@ -234,7 +193,7 @@ public final class Authors {
   private static List<Part> uninvert(List<Part> parts) {
     List<Part> names = new ArrayList<>();
     for (Part part : parts) {
-      if (!part.collaboration && !SUFFIX.matcher(part.text).matches()) {
+      if (!part.collaboration && !AuthorNames.isSuffix(part.text)) {
         names.add(part);
       }
     }
@@ -279,7 +238,7 @@ public final class Authors {
 
   private static boolean startsWithParticle(String text) {
     int space = text.indexOf(' ');
-    return space > 0 && PARTICLES.contains(text.substring(0, space).toLowerCase(Locale.ROOT));
+    return space > 0 && AuthorNames.PARTICLES.contains(text.substring(0, space).toLowerCase(Locale.ROOT));
   }
 
   private static boolean hasLowerCase(String text) {
@@ -427,7 +386,7 @@ public final class Authors {
           && !text.contains("ONSORTIUM")) {
         return;
       }
-      String inside = clean(text);
+      String inside = Text.clean(text);
       if (inside != null && COLLABORATION_IN_PARENTHESES.matcher(inside).find() && inside.indexOf(',') < 0
           && inside.indexOf('(') < 0) {
         parts.add(new Part(collaboration(inside), true));
@@ -436,7 +395,7 @@ public final class Authors {
 
     private void finish() {
       if (!current.isEmpty()) {
-        String text = clean(current.toString());
+        String text = Text.clean(current.toString());
         if (text != null) {
           parts.add(new Part(text, false));
         }
@@ -478,98 +437,9 @@ public final class Authors {
     if (pieces.length == 1) {
       return text;
     }
-    if (SUFFIX.matcher(pieces[1]).matches()) {
+    if (AuthorNames.isSuffix(pieces[1])) {
       return Text.clean(pieces[0] + " " + pieces[1] + (pieces.length > 2 ? " " + pieces[2] : ""));
     }
     return fromParts(pieces[0], pieces[1], pieces.length > 2 ? pieces[2] : null);
-  }
-
-  /**
-   * The author-search key of a display name: surname with its particles, an underscore and the first initial, in
-   * lower case with accents folded to ASCII: {@code Göran Östlin} is {@code ostlin_g}, {@code Joost van der Putten}
-   * is {@code vanderputten_j}, {@code J. R. R. Tolkien} is {@code tolkien_j}. A collaboration is its name run
-   * together ({@code atlascollaboration}); {@code null} or a name without letters gives {@code null}.
-   */
-  public static String key(String displayName) {
-    String name = displayName;
-    if (name == null) {
-      return null;
-    }
-    if (name.indexOf('\\') >= 0 || name.indexOf('{') >= 0) {
-      name = TeX.toUnicode(name);
-    }
-    if (name.indexOf(',') >= 0) {
-      name = fromSurnameFirst(name);
-    }
-    name = clean(fold(name));
-    if (name == null) {
-      return null;
-    }
-    if (isCollaboration(name)) {
-      String joined = alphanumeric(COLLABORATION_PREFIX.matcher(name).replaceFirst(""));
-      return joined.isEmpty() ? null : joined;
-    }
-    List<String> words = new ArrayList<>(List.of(SPACE.split(name)));
-    while (words.size() > 1 && SUFFIX.matcher(words.get(words.size() - 1).toUpperCase(Locale.ROOT)).matches()) {
-      words.remove(words.size() - 1);
-    }
-    words.removeIf(word -> alphanumeric(word).isEmpty());
-    if (words.isEmpty()) {
-      return null;
-    }
-    int first = words.size() - 1; // where the surname starts
-    while (first > 0 && PARTICLES.contains(words.get(first - 1))) {
-      first--;
-    }
-    StringBuilder surname = new StringBuilder();
-    for (String word : words.subList(first, words.size())) {
-      surname.append(alphanumeric(word));
-    }
-    if (first == 0) {
-      return surname.toString();
-    }
-    return surname + "_" + alphanumeric(words.get(0)).charAt(0);
-  }
-
-  /** Lower case, accents stripped, and the letters that do not decompose spelt in ASCII. */
-  static String fold(String text) {
-    boolean ascii = true;
-    for (int k = 0; ascii && k < text.length(); k++) {
-      ascii = text.charAt(k) < 0x80;
-    }
-    String decomposed = ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFD);
-    StringBuilder folded = new StringBuilder(decomposed.length());
-    for (int k = 0; k < decomposed.length(); k++) {
-      char c = decomposed.charAt(k);
-      if (c >= '\u0300' && Character.getType(c) == Character.NON_SPACING_MARK) {
-        continue;
-      }
-      switch (c) {
-        case 'ø', 'Ø' -> folded.append('o');
-        case 'ß' -> folded.append("ss");
-        case 'ł', 'Ł' -> folded.append('l');
-        case 'æ', 'Æ' -> folded.append("ae");
-        case 'œ', 'Œ' -> folded.append("oe");
-        case 'đ', 'Đ', 'ð', 'Ð' -> folded.append('d');
-        case 'þ', 'Þ' -> folded.append("th");
-        case 'ı' -> folded.append('i');
-        case 'ȷ' -> folded.append('j');
-        case 'ŋ', 'Ŋ' -> folded.append('n');
-        case 'ħ', 'Ħ' -> folded.append('h');
-        default -> folded.append(Character.toLowerCase(c));
-      }
-    }
-    return folded.toString();
-  }
-
-  private static String alphanumeric(String word) {
-    StringBuilder kept = new StringBuilder(word.length());
-    for (int k = 0; k < word.length(); k++) {
-      char c = word.charAt(k);
-      if (Character.isLetterOrDigit(c)) {
-        kept.append(c);
-      }
-    }
-    return kept.toString();
   }
 }

@@ -35,6 +35,10 @@ public final class PaperDocument {
     addText(doc, ABSTRACT, paper.abstractText(), HIGHLIGHTED_TEXT);
     for (String author : paper.authors()) {
       doc.add(new Field(AUTHORS, author, STORED_TEXT));
+      String key = AuthorNames.key(author);
+      if (key != null) {
+        doc.add(new StringField(AUTHOR_KEYS, key, Field.Store.NO));
+      }
     }
     for (String category : paper.categories()) {
       doc.add(new KeywordField(CATEGORIES, category, Field.Store.YES));

@@ -36,6 +36,8 @@ public final class PaperSchema {
   public static final String ABSTRACT = "abstract";
   /** Authors: one value per author, analysed as names, stored in order. */
   public static final String AUTHORS = "authors";
+  /** Author search keys ({@code ostlin_g}, see {@link AuthorNames#key}): exact, one per author. */
+  public static final String AUTHOR_KEYS = "author_key";
   /** Category codes, primary first: exact, stored, doc values for facets. */
   public static final String CATEGORIES = "categories";
   /** The primary category code: exact, stored. */

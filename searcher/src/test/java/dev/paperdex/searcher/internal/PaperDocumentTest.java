@@ -1,0 +1,48 @@
+package dev.paperdex.searcher.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperdex.searcher.Paper;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.junit.jupiter.api.Test;
+
+class PaperDocumentTest {
+
+  @Test
+  void indexesASearchKeyForEveryAuthor() {
+    Paper paper = Paper.builder().withId("astro-ph/0601001").withTitle("Stars")
+        .withAuthors(List.of("Göran Östlin", "Joost van der Putten", "IceCube Collaboration")).build();
+
+    Document doc = PaperDocument.toDocument(paper);
+
+    assertThat(Arrays.stream(doc.getFields(PaperSchema.AUTHOR_KEYS)).map(IndexableField::stringValue))
+        .containsExactly("ostlin_g", "vanderputten_j", "icecubecollaboration");
+  }
+
+  @Test
+  void readsBackEveryStoredFieldAndHashesContentNotProvenance() {
+    Paper paper = Paper.builder().withId("2601.00001").withVersion(2).withTitle("T").withAbstract("A")
+        .withAuthors(List.of("A. One")).withCategories(List.of("cs.DC", "cs.LG")).withDoi("10.1/X")
+        .withSource("a.xml, entry 1").build();
+
+    assertThat(PaperDocument.toPaper(storedOnly(PaperDocument.toDocument(paper)))).isEqualTo(paper);
+    assertThat(PaperDocument.fingerprint(paper.toBuilder().withSource("b.xml, entry 9").build()))
+        .isEqualTo(PaperDocument.fingerprint(paper));
+    assertThat(PaperDocument.fingerprint(paper.toBuilder().withTitle("T2").build()))
+        .isNotEqualTo(PaperDocument.fingerprint(paper));
+  }
+
+  /** What a searcher reads back: the stored fields only. */
+  private static Document storedOnly(Document doc) {
+    Document stored = new Document();
+    for (IndexableField field : doc) {
+      if (field.fieldType().stored()) {
+        stored.add(field);
+      }
+    }
+    return stored;
+  }
+}
