@@ -16,9 +16,11 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
 
 /** Turns a {@link Paper} into a Lucene document and a stored document back into a {@link Paper}. */
 public final class PaperDocument {
@@ -43,6 +45,10 @@ public final class PaperDocument {
     for (String category : paper.categories()) {
       doc.add(new KeywordField(CATEGORIES, category, Field.Store.YES));
     }
+    paper.categories().stream().map(PaperDocument::archive).distinct()
+        .forEach(archive -> doc.add(new KeywordField(ARCHIVES, archive, Field.Store.NO)));
+    paper.authors().stream().distinct()
+        .forEach(author -> doc.add(new SortedSetDocValuesField(AUTHOR_FACET, new BytesRef(author))));
     if (paper.primaryCategory() != null) {
       doc.add(new StringField(PRIMARY_CATEGORY, paper.primaryCategory(), Field.Store.YES));
     }
@@ -87,6 +93,12 @@ public final class PaperDocument {
         .withWithdrawn("true".equals(doc.get(WITHDRAWN)))
         .withSource(doc.get(SOURCE))
         .build();
+  }
+
+  /** The archive a category code belongs to: the part before the dot, or the whole code of a bare archive. */
+  public static String archive(String category) {
+    int dot = category.indexOf('.');
+    return dot < 0 ? category : category.substring(0, dot);
   }
 
   /**

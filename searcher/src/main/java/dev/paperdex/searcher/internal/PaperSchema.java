@@ -40,6 +40,10 @@ public final class PaperSchema {
   public static final String AUTHOR_KEYS = "author_key";
   /** Category codes, primary first: exact, stored, doc values for facets. */
   public static final String CATEGORIES = "categories";
+  /** Archives of the categories ({@code cs} for {@code cs.DC}, {@code hep-th} for itself): exact, doc values. */
+  public static final String ARCHIVES = "archive";
+  /** Authors' display names as doc values, for counting top authors. */
+  public static final String AUTHOR_FACET = "author_facet";
   /** The primary category code: exact, stored. */
   public static final String PRIMARY_CATEGORY = "primary_category";
   /** Version 1 submission time, epoch seconds: point, doc value, stored. */

@@ -23,6 +23,20 @@ class PaperDocumentTest {
   }
 
   @Test
+  void indexesEachArchiveOnceAndEveryAuthorForFacets() {
+    Paper paper = Paper.builder().withId("2601.00001").withTitle("T")
+        .withCategories(List.of("cs.DC", "cs.LG", "hep-th", "cond-mat.str-el"))
+        .withAuthors(List.of("A. One", "B. Two")).build();
+
+    Document doc = PaperDocument.toDocument(paper);
+
+    assertThat(Arrays.stream(doc.getFields(PaperSchema.ARCHIVES)).map(IndexableField::stringValue))
+        .containsExactly("cs", "hep-th", "cond-mat");
+    assertThat(Arrays.stream(doc.getFields(PaperSchema.AUTHOR_FACET)).map(f -> f.binaryValue().utf8ToString()))
+        .containsExactly("A. One", "B. Two");
+  }
+
+  @Test
   void readsBackEveryStoredFieldAndHashesContentNotProvenance() {
     Paper paper = Paper.builder().withId("2601.00001").withVersion(2).withTitle("T").withAbstract("A")
         .withAuthors(List.of("A. One")).withCategories(List.of("cs.DC", "cs.LG")).withDoi("10.1/X")
