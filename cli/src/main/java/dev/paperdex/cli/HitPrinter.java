@@ -1,7 +1,9 @@
 package dev.paperdex.cli;
 
+import dev.paperdex.searcher.Facets;
 import dev.paperdex.searcher.Hit;
 import dev.paperdex.searcher.Paper;
+import dev.paperdex.searcher.SearchHints;
 import dev.paperdex.searcher.SearchResults;
 import dev.paperdex.searcher.Snippet;
 import java.io.PrintWriter;
@@ -10,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Prints search results for people: numbered hits, matches marked, text wrapped to the terminal. */
 final class HitPrinter {
@@ -35,6 +38,41 @@ final class HitPrinter {
       out.println();
     }
     out.println(summary(results));
+    printHints(results.hints());
+    printFacets(results.facets());
+  }
+
+  private void printHints(SearchHints hints) {
+    if (!hints.spellings().isEmpty()) {
+      out.println("Did you mean: " + hints.spellings().stream().map(s -> "\"" + s + "\"")
+          .collect(Collectors.joining(" or ")) + "?");
+    }
+    for (SearchHints.WordLocation location : hints.elsewhere()) {
+      out.println("'" + location.word() + "' occurs in " + location.field() + " in " + location.papers()
+          + (location.papers() == 1 ? " paper" : " papers"));
+    }
+  }
+
+  private void printFacets(Facets facets) {
+    if (facets.equals(Facets.empty())) {
+      return;
+    }
+    out.println();
+    printFacet("Categories", facets.categories());
+    printFacet("Archives", facets.archives());
+    printFacet("Years", facets.years());
+    printFacet("Authors", facets.authors());
+  }
+
+  private void printFacet(String name, List<Facets.Count> counts) {
+    if (counts.isEmpty()) {
+      return;
+    }
+    String values = counts.stream().map(count -> count.value() + " " + count.count())
+        .collect(Collectors.joining(" · "));
+    List<String> lines = Wrapping.wrap(values, terminal.columns() - 12);
+    out.printf("%-11s %s%n", name, lines.get(0));
+    lines.subList(1, lines.size()).forEach(line -> out.println(" ".repeat(12) + line));
   }
 
   private void printHit(Hit hit) {
@@ -158,18 +196,18 @@ final class HitPrinter {
 
   private static String summary(SearchResults results) {
     long total = results.totalHits();
-    String query = "\"" + results.request().query() + "\"";
+    String query = results.request().query().isBlank() ? "" : " \"" + results.request().query() + "\"";
     long millis = results.took().toMillis();
     if (total == 0) {
-      return "No papers match " + query + " (" + millis + " ms).";
+      return "No papers" + (query.isEmpty() ? "" : " match" + query) + " (" + millis + " ms).";
     }
     int first = results.request().offset() + 1;
     int last = results.request().offset() + results.hits().size();
     String shown = results.hits().isEmpty() ? "none shown" : "showing " + (first == last ? first : first + "–" + last);
     String matches = results.partial()
-        ? (total == 1 ? " paper matches" : " papers match") + " some of the words of " + query
+        ? (total == 1 ? " paper matches" : " papers match") + " some of the words of" + query
             + " (none matches them all)"
-        : (total == 1 ? " paper matches " : " papers match ") + query;
+        : (total == 1 ? " paper" : " papers") + (query.isEmpty() ? "" : (total == 1 ? " matches" : " match") + query);
     return total + matches + " · " + shown + " · " + millis + " ms";
   }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paperdex.searcher.Facets;
 import dev.paperdex.searcher.Hit;
 import dev.paperdex.searcher.Paper;
+import dev.paperdex.searcher.SearchHints;
 import dev.paperdex.searcher.SearchResults;
 import dev.paperdex.searcher.Snippet;
 import java.time.Instant;
@@ -30,16 +32,41 @@ final class JsonResults {
     for (Hit hit : results.hits()) {
       hits.add(hit(hit));
     }
+    if (results.request().facets()) {
+      ObjectNode facets = root.putObject("facets");
+      counts(facets.putArray("categories"), results.facets().categories());
+      counts(facets.putArray("archives"), results.facets().archives());
+      counts(facets.putArray("years"), results.facets().years());
+      counts(facets.putArray("authors"), results.facets().authors());
+    }
+    if (!results.hints().isEmpty()) {
+      ObjectNode hints = root.putObject("hints");
+      results.hints().spellings().forEach(hints.putArray("did_you_mean")::add);
+      ArrayNode elsewhere = hints.putArray("elsewhere");
+      for (SearchHints.WordLocation location : results.hints().elsewhere()) {
+        elsewhere.addObject().put("word", location.word()).put("field", location.field())
+            .put("papers", location.papers());
+      }
+    }
     return MAPPER.writeValueAsString(root);
   }
 
   private static ObjectNode hit(Hit hit) {
-    Paper paper = hit.paper();
     ObjectNode node = MAPPER.createObjectNode();
     node.put("rank", hit.rank());
+    node.put("score", hit.score());
+    node.setAll(paper(hit.paper()));
+    node.set("title_highlight", snippet(hit.title()));
+    ArrayNode snippets = node.putArray("snippets");
+    hit.abstractSnippets().forEach(s -> snippets.add(snippet(s)));
+    return node;
+  }
+
+  /** Every field of a paper. */
+  static ObjectNode paper(Paper paper) {
+    ObjectNode node = MAPPER.createObjectNode();
     node.put("id", paper.id());
     node.put("version", paper.version());
-    node.put("score", hit.score());
     node.put("title", paper.title());
     strings(node.putArray("authors"), paper.authors());
     strings(node.putArray("categories"), paper.categories());
@@ -49,9 +76,12 @@ final class JsonResults {
     node.put("journal_ref", paper.journalRef());
     node.put("comments", paper.comments());
     node.put("abstract", paper.abstractText());
-    node.set("title_highlight", snippet(hit.title()));
-    ArrayNode snippets = node.putArray("snippets");
-    hit.abstractSnippets().forEach(s -> snippets.add(snippet(s)));
+    node.put("report_number", paper.reportNumber());
+    node.put("msc_class", paper.mscClass());
+    node.put("acm_class", paper.acmClass());
+    node.put("license", paper.license());
+    node.put("withdrawn", paper.withdrawn());
+    node.put("source", paper.source());
     return node;
   }
 
@@ -66,6 +96,10 @@ final class JsonResults {
       matches.addArray().add(span.start()).add(span.end());
     }
     return node;
+  }
+
+  private static void counts(ArrayNode array, List<Facets.Count> counts) {
+    counts.forEach(count -> array.addObject().put("value", count.value()).put("count", count.count()));
   }
 
   private static void strings(ArrayNode array, List<String> values) {

@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PaperdexCommand.Version.class,
     description = "Offline full-text search over scientific papers, arXiv first.",
-    subcommands = {SearchCommand.class, IndexCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SearchCommand.class, ShowCommand.class, SimilarCommand.class, IndexCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  paperdex search \"speculative decoding\"",
+        "  paperdex show 2603.23640",
         "  paperdex index ~/arxiv-harvest",
         "",
         "Exit codes: 0 ok, 1 failure, 2 usage error."})
@@ -63,6 +65,10 @@ public final class PaperdexCommand implements Runnable {
   private static int handleFailure(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
     if (e instanceof QuerySyntaxException syntax) {
       command.getErr().println("paperdex: cannot parse the query at " + syntax.getMessage());
+      return EXIT_USAGE;
+    }
+    if (e instanceof IllegalArgumentException badRequest) {
+      command.getErr().println("paperdex: " + badRequest.getMessage());
       return EXIT_USAGE;
     }
     command.getErr().println("paperdex: " + describe(e));

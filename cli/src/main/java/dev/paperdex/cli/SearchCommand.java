@@ -6,7 +6,9 @@ import dev.paperdex.searcher.SearchResults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -21,11 +23,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "search",
     mixinStandardHelpOptions = true,
     description = {"Search titles, authors and abstracts; every word must match somewhere, title matches count most.",
+        "Fields: ti: au: abs: co: jr: cat: primary: id: doi: rn: all: date:[…] updated:[…]; AND OR ANDNOT NOT + - ( );",
+        "\"phrases\"~slop, wildcards (transform*, colo?r) and fuzzy words (decodng~).",
         "With no index yet at the default location, the bundled data/ is indexed first."},
     footer = {"", "Examples:",
         "  paperdex search \"speculative decoding\"",
         "  paperdex search '\"KV cache\" serving' --limit 3",
-        "  paperdex search Hailo --json"})
+        "  paperdex search Hailo --json",
+        "  paperdex search 'au:del_maestro ANDNOT (ti:checkerboard OR ti:pyrochlore)'",
+        "  paperdex search --cat cs.DC --since 2026-03 --sort published"})
 final class SearchCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -34,13 +40,49 @@ final class SearchCommand implements Callable<Integer> {
   @Spec
   private CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "QUERY", arity = "1..*",
-      description = "Words or \"quoted phrases\"; several arguments are joined with spaces.")
-  private List<String> query;
+  @Parameters(paramLabel = "QUERY", arity = "0..*",
+      description = "The query; several arguments are joined with spaces. May be left out when --cat, --since or "
+          + "--until says what to list.")
+  private List<String> query = List.of();
 
   @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10",
       description = "How many results to show (default: ${DEFAULT-VALUE}).")
   private int limit;
+
+  @Option(names = "--offset", paramLabel = "N", defaultValue = "0",
+      description = "Skip the first N results, for the next page.")
+  private int offset;
+
+  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
+      converter = SortConverter.class,
+      description = "relevance (default), published (newest first) or updated (latest update first).")
+  private SearchRequest.Sort sort;
+
+  @Option(names = "--since", paramLabel = "DATE", converter = DayConverter.Since.class,
+      description = "Only papers dated on or after DATE (2026, 2026-03 or 2026-03-24).")
+  private LocalDate since;
+
+  @Option(names = "--until", paramLabel = "DATE", converter = DayConverter.Until.class,
+      description = "Only papers dated on or before DATE (2026, 2026-03 or 2026-03-24).")
+  private LocalDate until;
+
+  @Option(names = "--date", paramLabel = "WHICH", defaultValue = "published", converter = DateFieldConverter.class,
+      description = "Which date --since and --until look at: published (version 1, default) or updated.")
+  private SearchRequest.DateField dateField;
+
+  @Option(names = "--cat", paramLabel = "CATEGORY",
+      description = "Only papers in CATEGORY: a code (cs.DC), an archive (cs) or a name or the start of one "
+          + "(\"Distributed, Parallel\"). Repeat for any of several.")
+  private List<String> categories = List.of();
+
+  @Option(names = "--primary", description = "--cat matches the primary category only, not cross-lists.")
+  private boolean primaryOnly;
+
+  @Option(names = "--facets", description = "Also count the matching papers by category, archive, year and author.")
+  private boolean facets;
+
+  @Option(names = "--explain", description = "Also print the query as paperdex understood it (on stderr).")
+  private boolean explain;
 
   @Option(names = "--json", description = "Print the results as one JSON object.")
   private boolean json;
@@ -50,13 +92,37 @@ final class SearchCommand implements Callable<Integer> {
     if (limit < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 or more, not " + limit);
     }
+    if (offset < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--offset must be 0 or more, not " + offset);
+    }
+    if (since != null && until != null && since.isAfter(until)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--since " + since + " is after --until " + until);
+    }
+    if (query.isEmpty() && categories.isEmpty() && since == null && until == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "give a QUERY, or --cat, --since or --until to say what to list");
+    }
     IndexLocation location = parent.indexLocation();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     buildBundledIndexIfMissing(location, err);
+    SearchRequest request = SearchRequest.builder()
+        .withQuery(String.join(" ", query))
+        .withLimit(limit)
+        .withOffset(offset)
+        .withSort(sort)
+        .withSince(since)
+        .withUntil(until)
+        .withDateField(dateField)
+        .withCategories(categories)
+        .withPrimaryOnly(primaryOnly)
+        .withFacets(facets)
+        .build();
     try (PaperSearcher searcher = PaperSearcher.open(location.path())) {
-      SearchResults results = searcher.search(
-          SearchRequest.builder().withQuery(String.join(" ", query)).withLimit(limit).build());
+      SearchResults results = searcher.search(request);
+      if (explain) {
+        err.println("query: " + results.parsedQuery());
+      }
       if (json) {
         out.println(JsonResults.toJson(results));
       } else {
@@ -64,6 +130,31 @@ final class SearchCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Reads a sort order, in any case. */
+  static final class SortConverter implements CommandLine.ITypeConverter<SearchRequest.Sort> {
+    @Override
+    public SearchRequest.Sort convert(String value) {
+      try {
+        return SearchRequest.Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not an order: use relevance, published "
+            + "or updated");
+      }
+    }
+  }
+
+  /** Reads which date filters look at, in any case. */
+  static final class DateFieldConverter implements CommandLine.ITypeConverter<SearchRequest.DateField> {
+    @Override
+    public SearchRequest.DateField convert(String value) {
+      try {
+        return SearchRequest.DateField.valueOf(value.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a date: use published or updated");
+      }
+    }
   }
 
   /** A first search at the default location indexes the bundled data, so that paperdex works out of the box. */

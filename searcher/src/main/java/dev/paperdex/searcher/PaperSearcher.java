@@ -1,33 +1,43 @@
 package dev.paperdex.searcher;
 
+import dev.paperdex.searcher.internal.FacetCounter;
+import dev.paperdex.searcher.internal.HintFinder;
 import dev.paperdex.searcher.internal.PaperDocument;
 import dev.paperdex.searcher.internal.PaperQueryParser;
 import dev.paperdex.searcher.internal.PaperSchema;
+import dev.paperdex.searcher.internal.SimilarPapers;
 import dev.paperdex.searcher.internal.SnippetHighlighter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedSetSelector;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -44,9 +54,19 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class PaperSearcher implements Closeable {
 
+  private static final SortField BY_ID = KeywordField.newSortField(PaperSchema.ID, false, SortedSetSelector.Type.MIN);
   /** Relevance first; equal scores in id order, so that results never depend on index layout. */
-  private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
-      KeywordField.newSortField(PaperSchema.ID, false, SortedSetSelector.Type.MIN));
+  private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, BY_ID);
+  /** Newest first; papers without the date last. */
+  private static final Sort BY_PUBLISHED = new Sort(
+      LongField.newSortField(PaperSchema.PUBLISHED, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE), BY_ID);
+  private static final Sort BY_UPDATED = new Sort(
+      LongField.newSortField(PaperSchema.UPDATED, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE), BY_ID);
+
+  /** Fewer matches than this, and the results come with spelling and field hints. */
+  private static final int FEW_HITS = 3;
+  /** How many values each facet lists. */
+  private static final int FACET_VALUES = 10;
 
   private final Directory directory;
   private final SearcherManager manager;
@@ -100,27 +120,79 @@ public final class PaperSearcher implements Closeable {
    */
   public SearchResults search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    PaperQueryParser.ParsedQuery parsed = parser.parse(request.query());
+    boolean listOnly = request.query().isBlank() && request.hasFilters();
+    PaperQueryParser.ParsedQuery parsed = listOnly
+        ? new PaperQueryParser.ParsedQuery(new MatchAllDocsQuery(), Optional.empty(), List.of())
+        : parser.parse(request.query());
+    List<Query> filters = filters(request);
+    Sort sort = switch (request.sort()) {
+      case RELEVANCE -> BY_RELEVANCE;
+      case PUBLISHED -> BY_PUBLISHED;
+      case UPDATED -> BY_UPDATED;
+    };
     IndexSearcher searcher = manager.acquire();
     try {
       int wanted = Math.max(1, request.offset() + request.limit());
-      Query query = parsed.query();
-      TopDocs top = searcher.search(query, new TopFieldCollectorManager(BY_RELEVANCE, wanted, Integer.MAX_VALUE));
+      Query query = filtered(parsed.query(), filters);
+      TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, Integer.MAX_VALUE));
       boolean partial = false;
       if (top.totalHits.value() == 0 && parsed.relaxed().isPresent()) {
-        query = parsed.relaxed().get();
-        top = searcher.search(query, new TopFieldCollectorManager(BY_RELEVANCE, wanted, Integer.MAX_VALUE));
+        query = filtered(parsed.relaxed().get(), filters);
+        top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, Integer.MAX_VALUE));
         partial = top.totalHits.value() > 0;
       }
       ScoreDoc[] page = top.scoreDocs.length > request.offset() && request.limit() > 0
           ? Arrays.copyOfRange(top.scoreDocs, request.offset(), Math.min(top.scoreDocs.length, wanted))
           : new ScoreDoc[0];
+      if (sort != BY_RELEVANCE) {
+        TopFieldCollector.populateScores(page, searcher, query);
+      }
       List<Hit> hits = toHits(searcher, query, page, request);
-      return new SearchResults(request, top.totalHits.value(), partial, hits, query.toString(),
+      Facets facets = request.facets() ? FacetCounter.count(searcher, query, FACET_VALUES) : Facets.empty();
+      SearchHints hints = top.totalHits.value() < FEW_HITS || partial
+          ? HintFinder.find(searcher, request.query(), parsed.words())
+          : SearchHints.none();
+      return new SearchResults(request, top.totalHits.value(), partial, hits, query.toString(), facets, hints,
           Duration.ofNanos(System.nanoTime() - start));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new QuerySyntaxException(request.query(), 1,
+          "the query expands to too many words: make wildcards and fuzzy words more specific");
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /** The request's date and category filters, as queries that must match without counting in the score. */
+  private List<Query> filters(SearchRequest request) {
+    List<Query> filters = new ArrayList<>();
+    if (request.since() != null || request.until() != null) {
+      String field = request.dateField() == SearchRequest.DateField.UPDATED ? PaperSchema.UPDATED
+          : PaperSchema.PUBLISHED;
+      long from = request.since() == null ? Long.MIN_VALUE
+          : request.since().atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+      long to = request.until() == null ? Long.MAX_VALUE
+          : request.until().plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1;
+      filters.add(LongField.newRangeQuery(field, from, to));
+    }
+    if (!request.categories().isEmpty()) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String category : request.categories()) {
+        String value = category.strip();
+        any.add(parser.categoryQuery(value, false, request.primaryOnly(),
+            problem -> new IllegalArgumentException("category filter '" + value + "': " + problem)), Occur.SHOULD);
+      }
+      filters.add(any.build());
+    }
+    return filters;
+  }
+
+  private static Query filtered(Query query, List<Query> filters) {
+    if (filters.isEmpty()) {
+      return query;
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder().add(query, Occur.MUST);
+    filters.forEach(filter -> all.add(filter, Occur.FILTER));
+    return all.build();
   }
 
   private List<Hit> toHits(IndexSearcher searcher, Query query, ScoreDoc[] page, SearchRequest request)
@@ -136,10 +208,33 @@ public final class PaperSearcher implements Closeable {
       SnippetHighlighter.DocSnippets marked = snippets == null ? null : snippets.get(i);
       Snippet title = marked == null || marked.title() == null ? Snippet.plain(paper.title()) : marked.title();
       List<Snippet> passages = marked == null ? List.of() : marked.abstractPassages();
-      float score = (Float) ((FieldDoc) page[i]).fields[0];
-      hits.add(new Hit(request.offset() + i + 1, paper, score, title, passages));
+      hits.add(new Hit(request.offset() + i + 1, paper, page[i].score, title, passages));
     }
     return hits;
+  }
+
+  /**
+   * Papers like the one with this bare id, judged by the words of its title and abstract; empty when the index does
+   * not hold the paper.
+   */
+  public Optional<SearchResults> similar(String id, int limit) throws IOException {
+    long start = System.nanoTime();
+    SearchRequest request = SearchRequest.builder().withLimit(limit).withHighlight(false).build();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs found = searcher.search(KeywordField.newExactQuery(PaperSchema.ID, id), 1);
+      if (found.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      Query like = SimilarPapers.likeThis(searcher.getIndexReader(), found.scoreDocs[0].doc, analyzer);
+      TopFieldDocs top = searcher.search(like,
+          new TopFieldCollectorManager(BY_RELEVANCE, Math.max(1, limit), Integer.MAX_VALUE));
+      ScoreDoc[] page = limit > 0 ? top.scoreDocs : new ScoreDoc[0];
+      return Optional.of(new SearchResults(request, top.totalHits.value(), false, toHits(searcher, like, page, request),
+          like.toString(), Facets.empty(), SearchHints.none(), Duration.ofNanos(System.nanoTime() - start)));
+    } finally {
+      manager.release(searcher);
+    }
   }
 
   /** The paper with this bare id, if the index holds it. */

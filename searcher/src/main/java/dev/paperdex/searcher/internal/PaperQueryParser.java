@@ -1,106 +1,498 @@
 package dev.paperdex.searcher.internal;
 
+import dev.paperdex.searcher.ArxivTaxonomy;
+import dev.paperdex.searcher.Category;
 import dev.paperdex.searcher.QuerySyntaxException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.DateTimeException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
- * Turns query text into a Lucene query. Every word or quoted phrase must occur in at least one of the searched fields
- * (title, authors, abstract, comments), each field weighted by its boost. When no paper has them all, the searcher
- * can fall back on {@link ParsedQuery#relaxed()}, which asks for any of them.
+ * Turns query text into a Lucene query: {@link QuerySyntax} reads it, and this class decides what each part means
+ * in the index. Bare words search title, authors, abstract and comments with the schema's boosts; {@code au:}
+ * understands arXiv's {@code del_maestro}, {@code smith_j}, {@code "smith, j"} and {@code "John Smith"};
+ * {@code cat:} takes codes, archives ({@code cs}, {@code cs.*}) and category names; dates take ranges in arXiv's
+ * {@code 202601010000} form or as {@code 2026}, {@code 2026-03}, {@code 2026-03-24}.
  */
 public final class PaperQueryParser {
 
-  private final QueryBuilder builder;
+  /** Field boosts for words aimed at every field. */
   private final Map<String, Float> fieldBoosts;
+  private final QueryBuilder builder;
+  private final Analyzer analyzer;
+  private final ArxivTaxonomy taxonomy = ArxivTaxonomy.get();
 
-  /** A parser that analyses query words with {@code analyzer} and searches the fields of {@code fieldBoosts}. */
-  public PaperQueryParser(Analyzer analyzer, Map<String, Float> fieldBoosts) {
-    this.builder = new QueryBuilder(analyzer);
-    this.fieldBoosts = Map.copyOf(fieldBoosts);
-  }
+  private static final Pattern INNER_HYPHEN = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
+  private static final Pattern VERSION_SUFFIX = Pattern.compile("v\\d+$");
+  private static final Pattern CATEGORY_CODE = Pattern.compile("[a-z-]+(?:\\.[A-Za-z-]+)?");
+  private static final Pattern INITIAL = Pattern.compile("\\p{L}\\.?");
+  private static final Map<String, String> TEXT_FIELDS = Map.of(
+      "ti", PaperSchema.TITLE, "abs", PaperSchema.ABSTRACT, "co", PaperSchema.COMMENTS,
+      "jr", PaperSchema.JOURNAL_REF, "rn", PaperSchema.REPORT_NUMBER, "au", PaperSchema.AUTHORS);
 
   /**
    * A parsed query.
    *
    * @param query   what the user asked for
-   * @param relaxed a looser query matching papers with some of the words, when the query has several
+   * @param relaxed a looser query matching papers with some of the words, when the query is several plain words
+   * @param words   the plain words of the query, with the index field each was aimed at ({@code null}: all)
    */
-  public record ParsedQuery(Query query, Optional<Query> relaxed) {}
+  public record ParsedQuery(Query query, Optional<Query> relaxed, List<HintFinder.QueryWord> words) {}
+
+  /** A parser that analyses words with {@code analyzer} and weighs bare words by {@code fieldBoosts}. */
+  public PaperQueryParser(Analyzer analyzer, Map<String, Float> fieldBoosts) {
+    this.analyzer = analyzer;
+    this.builder = new QueryBuilder(analyzer);
+    this.fieldBoosts = new LinkedHashMap<>(fieldBoosts);
+  }
 
   /**
    * Parses {@code text}.
    *
-   * @throws QuerySyntaxException when the text is empty, has nothing searchable, or a quote is not closed
+   * @throws QuerySyntaxException when the text cannot be parsed or asks for something that cannot be searched
    */
   public ParsedQuery parse(String text) {
-    List<Unit> units = split(text);
-    if (units.isEmpty()) {
-      throw new QuerySyntaxException(text, 1, "the query is empty: give at least one word to search for");
-    }
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    int searchable = 0;
-    for (Unit unit : units) {
-      Query clause = acrossFields(unit.text());
-      if (clause != null) {
-        all.add(clause, Occur.MUST);
-        any.add(clause, Occur.SHOULD);
-        searchable++;
-      }
-    }
-    if (searchable == 0) {
-      throw new QuerySyntaxException(text, units.get(0).column(),
-          "nothing in the query can be searched: use letters or digits");
-    }
-    return new ParsedQuery(all.build(), searchable > 1 ? Optional.of(any.build()) : Optional.empty());
+    QueryNode root = QuerySyntax.parse(text);
+    List<HintFinder.QueryWord> words = new ArrayList<>();
+    Query query = new Translation(text, words).top(root);
+    return new ParsedQuery(query, relaxed(text, root), List.copyOf(words));
   }
 
-  private Query acrossFields(String text) {
-    BooleanQuery.Builder anyField = new BooleanQuery.Builder();
-    boolean any = false;
-    for (Map.Entry<String, Float> field : fieldBoosts.entrySet()) {
-      Query inField = builder.createPhraseQuery(field.getKey(), text);
-      if (inField != null) {
-        anyField.add(new BoostQuery(inField, field.getValue()), Occur.SHOULD);
+  /** For several plain words with nothing else: the same words, any of them enough. */
+  private Optional<Query> relaxed(String text, QueryNode root) {
+    if (!(root instanceof QueryNode.And and) || !and.implicit()) {
+      return Optional.empty();
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    Translation translation = new Translation(text, new ArrayList<>());
+    for (QueryNode part : and.parts()) {
+      boolean plain = part instanceof QueryNode.Word word && word.field() == null
+          || part instanceof QueryNode.Phrase phrase && phrase.field() == null;
+      if (!plain) {
+        return Optional.empty();
+      }
+      Query clause = translation.node(part);
+      if (clause != null) {
+        any.add(clause, Occur.SHOULD);
+      }
+    }
+    return Optional.of(any.build());
+  }
+
+  /** One query's translation: collects its plain words and reports problems against its text. */
+  private final class Translation {
+    private final String text;
+    private final List<HintFinder.QueryWord> words;
+
+    Translation(String text, List<HintFinder.QueryWord> words) {
+      this.text = text;
+      this.words = words;
+    }
+
+    private QuerySyntaxException error(int start, String problem) {
+      return new QuerySyntaxException(text, start + 1, problem);
+    }
+
+    Query top(QueryNode root) {
+      Query query = node(root);
+      if (query == null) {
+        throw error(root.start(), "nothing in the query can be searched: use letters or digits");
+      }
+      return root instanceof QueryNode.Not ? onlyNot(query) : query;
+    }
+
+    /** A Lucene query for {@code node}, or {@code null} when nothing in it can be searched (punctuation only). */
+    Query node(QueryNode node) {
+      return switch (node) {
+        case QueryNode.Word word -> word(word);
+        case QueryNode.Phrase phrase -> phrase(phrase);
+        case QueryNode.Range range -> range(range);
+        case QueryNode.And and -> and(and);
+        case QueryNode.Or or -> or(or);
+        case QueryNode.Not not -> node(not.part());
+      };
+    }
+
+    private Query and(QueryNode.And and) {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      boolean positive = false;
+      boolean any = false;
+      for (QueryNode part : and.parts()) {
+        Query clause = node(part);
+        if (clause == null) {
+          continue;
+        }
+        boolean negated = part instanceof QueryNode.Not;
+        all.add(clause, negated ? Occur.MUST_NOT : Occur.MUST);
+        positive |= !negated;
         any = true;
       }
+      if (!any) {
+        return null;
+      }
+      if (!positive) {
+        all.add(new MatchAllDocsQuery(), Occur.MUST);
+      }
+      return all.build();
     }
-    return any ? anyField.build() : null;
-  }
 
-  private record Unit(String text, int column) {}
+    private Query or(QueryNode.Or or) {
+      BooleanQuery.Builder either = new BooleanQuery.Builder();
+      boolean any = false;
+      for (QueryNode part : or.parts()) {
+        Query clause = node(part);
+        if (clause != null) {
+          either.add(part instanceof QueryNode.Not ? onlyNot(clause) : clause, Occur.SHOULD);
+          any = true;
+        }
+      }
+      return any ? either.build() : null;
+    }
 
-  private static List<Unit> split(String text) {
-    List<Unit> units = new ArrayList<>();
-    int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '"') {
-        int close = text.indexOf('"', i + 1);
-        if (close < 0) {
-          throw new QuerySyntaxException(text, i + 1, "this quote is never closed: end the phrase with \"");
+    /** Everything but what {@code excluded} matches: Lucene matches nothing with exclusions alone. */
+    private Query onlyNot(Query excluded) {
+      return new BooleanQuery.Builder()
+          .add(new MatchAllDocsQuery(), Occur.MUST)
+          .add(excluded, Occur.MUST_NOT)
+          .build();
+    }
+
+    private Query word(QueryNode.Word word) {
+      String field = word.field();
+      if (field == null || TEXT_FIELDS.containsKey(field)) {
+        if (word.kind() == QueryNode.WordKind.PLAIN) {
+          words.add(new HintFinder.QueryWord(word.text(), field == null ? null : TEXT_FIELDS.get(field), word.start(),
+              word.end()));
         }
-        units.add(new Unit(text.substring(i + 1, close), i + 1));
-        i = close + 1;
-      } else {
-        int start = i;
-        while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '"') {
-          i++;
+        if ("au".equals(field) && word.kind() == QueryNode.WordKind.PLAIN && word.text().contains("_")) {
+          return arxivAuthor(word);
         }
-        units.add(new Unit(text.substring(start, i), start + 1));
+        return inTextFields(fields(field), word);
+      }
+      return switch (field) {
+        case "cat" -> category(word.text(), word.kind() == QueryNode.WordKind.WILDCARD, false, word.start());
+        case "primary" -> category(word.text(), word.kind() == QueryNode.WordKind.WILDCARD, true, word.start());
+        case "id" -> id(word);
+        case "doi" -> new TermQuery(new Term(PaperSchema.DOI, word.text().toLowerCase(Locale.ROOT)));
+        default -> throw new IllegalStateException("field " + field + " has no word handling");
+      };
+    }
+
+    private Map<String, Float> fields(String field) {
+      return field == null ? fieldBoosts : Map.of(TEXT_FIELDS.get(field), 1f);
+    }
+
+    private Query inTextFields(Map<String, Float> fields, QueryNode.Word word) {
+      BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+      boolean any = false;
+      for (Map.Entry<String, Float> field : fields.entrySet()) {
+        Query inField = switch (word.kind()) {
+          case PLAIN -> plainWord(field.getKey(), word.text());
+          case WILDCARD -> wildcard(field.getKey(), word);
+          case FUZZY -> fuzzy(field.getKey(), word);
+        };
+        if (inField != null) {
+          anyField.add(field.getValue() == 1f ? inField : new BoostQuery(inField, field.getValue()), Occur.SHOULD);
+          any = true;
+        }
+      }
+      return any ? anyField.build() : null;
+    }
+
+    /** A word as written; one with an inner hyphen also matches it written as one word or as two. */
+    private Query plainWord(String field, String word) {
+      Query asWritten = builder.createPhraseQuery(field, word);
+      if (asWritten == null || !INNER_HYPHEN.matcher(word).find()) {
+        return asWritten;
+      }
+      Query joined = builder.createPhraseQuery(field, INNER_HYPHEN.matcher(word).replaceAll(""));
+      return joined == null ? asWritten : new BooleanQuery.Builder()
+          .add(asWritten, Occur.SHOULD)
+          .add(joined, Occur.SHOULD)
+          .build();
+    }
+
+    private Query wildcard(String field, QueryNode.Word word) {
+      String pattern = analyzer.normalize(field, word.text()).utf8ToString();
+      try {
+        if (pattern.indexOf('?') < 0 && pattern.indexOf('*') == pattern.length() - 1) {
+          return new PrefixQuery(new Term(field, pattern.substring(0, pattern.length() - 1)));
+        }
+        return new WildcardQuery(new Term(field, pattern));
+      } catch (TooComplexToDeterminizeException e) {
+        throw error(word.start(), "this pattern is too complex to run: use fewer * and ?");
       }
     }
-    return units;
+
+    private Query fuzzy(String field, QueryNode.Word word) {
+      Query analysed = builder.createPhraseQuery(field, word.text());
+      if (!(analysed instanceof TermQuery term)) {
+        return analysed;
+      }
+      return new FuzzyQuery(term.getTerm(), word.edits());
+    }
+
+    private Query phrase(QueryNode.Phrase phrase) {
+      String field = phrase.field();
+      if (field == null || TEXT_FIELDS.containsKey(field) && !"au".equals(field)) {
+        BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+        boolean any = false;
+        for (Map.Entry<String, Float> entry : fields(field).entrySet()) {
+          Query inField = builder.createPhraseQuery(entry.getKey(), phrase.text(), phrase.slop());
+          if (inField != null) {
+            anyField.add(entry.getValue() == 1f ? inField : new BoostQuery(inField, entry.getValue()), Occur.SHOULD);
+            any = true;
+          }
+        }
+        return any ? anyField.build() : null;
+      }
+      return switch (field) {
+        case "au" -> author(phrase);
+        case "cat" -> category(phrase.text(), false, false, phrase.start());
+        case "primary" -> category(phrase.text(), false, true, phrase.start());
+        case "id" -> id(new QueryNode.Word(field, phrase.text(), QueryNode.WordKind.PLAIN, 0, phrase.start(),
+            phrase.end()));
+        case "doi" -> new TermQuery(new Term(PaperSchema.DOI, phrase.text().strip().toLowerCase(Locale.ROOT)));
+        default -> throw new IllegalStateException("field " + field + " has no phrase handling");
+      };
+    }
+
+    // ---- authors ----
+
+    /** arXiv's author syntax: {@code del_maestro} (a surname), {@code smith_j} (surname and initial). */
+    private Query arxivAuthor(QueryNode.Word word) {
+      List<String> parts = new ArrayList<>(List.of(word.text().split("_+")));
+      parts.removeIf(String::isBlank);
+      if (parts.isEmpty()) {
+        return null;
+      }
+      String last = parts.get(parts.size() - 1);
+      if (parts.size() > 1 && INITIAL.matcher(last).matches()) {
+        return byKey(String.join(" ", parts.subList(0, parts.size() - 1)), last);
+      }
+      return bySurname(String.join(" ", parts));
+    }
+
+    /** A quoted author: {@code "smith, j"}, {@code "Smith, John"}, {@code "John Smith"}, {@code "J. Smith"}. */
+    private Query author(QueryNode.Phrase phrase) {
+      String name = phrase.text().strip();
+      String surname;
+      String forenames;
+      int comma = name.indexOf(',');
+      if (comma >= 0) {
+        surname = name.substring(0, comma).strip();
+        forenames = name.substring(comma + 1).strip();
+      } else {
+        String[] words = name.split("\\s+");
+        int first = words.length - 1;
+        while (first > 0 && AuthorNames.PARTICLES.contains(words[first - 1].toLowerCase(Locale.ROOT))) {
+          first--;
+        }
+        surname = String.join(" ", List.of(words).subList(first, words.length));
+        forenames = String.join(" ", List.of(words).subList(0, first));
+      }
+      if (surname.isEmpty()) {
+        return null;
+      }
+      if (forenames.isEmpty()) {
+        return surname.contains(" ") ? bySurname(surname) : builder.createPhraseQuery(PaperSchema.AUTHORS, surname);
+      }
+      String firstForename = forenames.split("[\\s.]+")[0];
+      if (INITIAL.matcher(firstForename).matches() || firstForename.length() == 1) {
+        return byKey(surname, firstForename);
+      }
+      // A full forename matches itself or its initial: "John Smith" finds "J. Smith" too, never "Jane Smith".
+      Query full = builder.createPhraseQuery(PaperSchema.AUTHORS, forenames + " " + surname, 2);
+      Query initial = builder.createPhraseQuery(PaperSchema.AUTHORS, firstForename.charAt(0) + " " + surname, 2);
+      BooleanQuery.Builder either = new BooleanQuery.Builder();
+      for (Query query : new Query[] {full, initial}) {
+        if (query != null) {
+          either.add(query, Occur.SHOULD);
+        }
+      }
+      return either.build();
+    }
+
+    private Query byKey(String surname, String initial) {
+      String key = AuthorNames.key(initial.charAt(0) + " " + surname);
+      return key == null ? null : new TermQuery(new Term(PaperSchema.AUTHOR_KEYS, key));
+    }
+
+    /** Any author with this surname, whatever the forename: keys are {@code surname_initial}. */
+    private Query bySurname(String surname) {
+      String key = AuthorNames.key("x " + surname);
+      if (key == null || !key.endsWith("_x")) {
+        return null;
+      }
+      String bare = key.substring(0, key.length() - 2);
+      return new BooleanQuery.Builder()
+          .add(new PrefixQuery(new Term(PaperSchema.AUTHOR_KEYS, bare + "_")), Occur.SHOULD)
+          .add(new TermQuery(new Term(PaperSchema.AUTHOR_KEYS, bare)), Occur.SHOULD)
+          .build();
+    }
+
+    // ---- categories and ids ----
+
+    private Query category(String value, boolean wildcard, boolean primaryOnly, int start) {
+      return categoryQuery(value.strip(), wildcard, primaryOnly, problem -> error(start, problem));
+    }
+
+    private Query id(QueryNode.Word word) {
+      String id = VERSION_SUFFIX.matcher(word.text().strip().replaceFirst("(?i)^arxiv:", "")).replaceFirst("");
+      if (word.kind() == QueryNode.WordKind.WILDCARD) {
+        return new WildcardQuery(new Term(PaperSchema.ID, id));
+      }
+      return new TermQuery(new Term(PaperSchema.ID, id));
+    }
+
+    // ---- dates ----
+
+    private Query range(QueryNode.Range range) {
+      String field = range.field().equals("updated") ? PaperSchema.UPDATED : PaperSchema.PUBLISHED;
+      long from = range.from().equals("*") ? Long.MIN_VALUE
+          : range.includesFrom() ? startOf(range.from(), range.start()) : endOf(range.from(), range.start()) + 1;
+      long to = range.to().equals("*") ? Long.MAX_VALUE
+          : range.includesTo() ? endOf(range.to(), range.start()) : startOf(range.to(), range.start()) - 1;
+      return LongField.newRangeQuery(field, from, to);
+    }
+
+    private long startOf(String date, int start) {
+      return DateBounds.parse(date).orElseThrow(() -> error(start, badDate(date))).from();
+    }
+
+    private long endOf(String date, int start) {
+      return DateBounds.parse(date).orElseThrow(() -> error(start, badDate(date))).to();
+    }
+
+    private static String badDate(String date) {
+      return "cannot read the date '" + date + "': write 2026, 2026-03, 2026-03-24 or arXiv's 202603240000";
+    }
+  }
+
+  /**
+   * The query for papers in a category: a code ({@code cs.DC}, with its aliases), an archive ({@code cs},
+   * {@code cs.*}), or a category name or unique prefix of one. Codes outside the taxonomy are searched as written.
+   *
+   * @param problem makes the exception for a value that names nothing, or names several categories
+   */
+  public Query categoryQuery(String value, boolean wildcard, boolean primaryOnly,
+                             Function<String, ? extends RuntimeException> problem) {
+    String field = primaryOnly ? PaperSchema.PRIMARY_CATEGORY : PaperSchema.CATEGORIES;
+    String archive = value.endsWith(".*") ? value.substring(0, value.length() - 2) : value;
+    if (!archive.contains(".") && !taxonomy.inArchive(archive).isEmpty()) {
+      return primaryOnly
+          ? new BooleanQuery.Builder()
+              .add(new PrefixQuery(new Term(field, archive + ".")), Occur.SHOULD)
+              .add(new TermQuery(new Term(field, archive)), Occur.SHOULD)
+              .build()
+          : new TermQuery(new Term(PaperSchema.ARCHIVES, archive));
+    }
+    if (wildcard || value.indexOf('*') >= 0 || value.indexOf('?') >= 0) {
+      if (value.startsWith("*") || value.startsWith("?")) {
+        throw problem.apply("a category pattern cannot start with * or ?: give the archive, as in cs.*");
+      }
+      return new WildcardQuery(new Term(field, value));
+    }
+    if (taxonomy.isKnown(value)) {
+      return anyOf(field, taxonomy.equivalentCodes(value));
+    }
+    if (CATEGORY_CODE.matcher(value).matches() && value.contains(".")) {
+      return new TermQuery(new Term(field, value));
+    }
+    List<Category> named = taxonomy.matchingName(value);
+    if (named.size() == 1) {
+      return anyOf(field, taxonomy.equivalentCodes(named.get(0).code()));
+    }
+    if (named.isEmpty()) {
+      throw problem.apply("no arXiv category is called '" + value + "': use a code such as cs.DC, an archive such as "
+          + "cs, or the start of a category's name");
+    }
+    throw problem.apply("'" + value + "' could be " + named.stream().limit(5).map(Category::label)
+        .collect(Collectors.joining(", ")) + (named.size() > 5 ? " and more" : "") + ": give the code");
+  }
+
+  private static Query anyOf(String field, List<String> codes) {
+    if (codes.size() == 1) {
+      return new TermQuery(new Term(field, codes.get(0)));
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    codes.forEach(code -> any.add(new TermQuery(new Term(field, new BytesRef(code))), Occur.SHOULD));
+    return any.build();
+  }
+
+  /**
+   * The span of time a date as written covers, in epoch seconds: {@code 2026} is the whole year, {@code 2026-03}
+   * the month, {@code 2026-03-24} the day, arXiv's {@code 202603241530} the minute.
+   *
+   * @param from the first second
+   * @param to   the last second
+   */
+  public record DateBounds(long from, long to) {
+
+    private static final DateTimeFormatter ARXIV_MINUTE = DateTimeFormatter.ofPattern("uuuuMMddHHmm");
+    private static final DateTimeFormatter ARXIV_DAY = DateTimeFormatter.ofPattern("uuuuMMdd");
+
+    /** The span {@code text} covers, if it is a date paperdex reads. */
+    public static Optional<DateBounds> parse(String text) {
+      String date = text.strip();
+      try {
+        if (date.matches("\\d{12}")) {
+          long minute = LocalDateTime.parse(date, ARXIV_MINUTE).toEpochSecond(ZoneOffset.UTC);
+          return Optional.of(new DateBounds(minute, minute + 59));
+        }
+        if (date.matches("\\d{8}")) {
+          return Optional.of(days(LocalDate.parse(date, ARXIV_DAY), 1));
+        }
+        if (date.matches("\\d{4}")) {
+          return Optional.of(span(LocalDate.of(Integer.parseInt(date), 1, 1), LocalDate.of(Integer.parseInt(date) + 1,
+              1, 1)));
+        }
+        if (date.matches("\\d{4}-\\d{2}")) {
+          LocalDate month = LocalDate.parse(date + "-01");
+          return Optional.of(span(month, month.plusMonths(1)));
+        }
+        if (date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+          return Optional.of(days(LocalDate.parse(date), 1));
+        }
+      } catch (DateTimeException e) {
+        return Optional.empty();
+      }
+      return Optional.empty();
+    }
+
+    private static DateBounds days(LocalDate first, int count) {
+      return span(first, first.plusDays(count));
+    }
+
+    private static DateBounds span(LocalDate first, LocalDate next) {
+      return new DateBounds(first.atStartOfDay(ZoneOffset.UTC).toEpochSecond(),
+          next.atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1);
+    }
   }
 }

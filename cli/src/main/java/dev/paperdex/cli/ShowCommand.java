@@ -1,0 +1,115 @@
+package dev.paperdex.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.paperdex.searcher.ArxivTaxonomy;
+import dev.paperdex.searcher.Category;
+import dev.paperdex.searcher.Paper;
+import dev.paperdex.searcher.PaperSearcher;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code paperdex show ID}: the whole record of one paper. */
+@Command(name = "show",
+    mixinStandardHelpOptions = true,
+    description = "Show everything the index holds about one paper.",
+    footer = {"", "Examples:",
+        "  paperdex show 2603.23640",
+        "  paperdex show arXiv:hep-th/9901001v2 --json",
+        "  paperdex show https://arxiv.org/abs/2603.23640"})
+final class ShowCommand implements Callable<Integer> {
+
+  /** What may surround a bare id: an abs or pdf URL, {@code arXiv:}, a version, {@code .pdf}. */
+  private static final Pattern ID_DECORATION = Pattern.compile(
+      "^(?:https?://(?:export\\.)?arxiv\\.org/(?:abs|pdf)/|arxiv:)|(?:v\\d+)?(?:\\.pdf)?$", Pattern.CASE_INSENSITIVE);
+
+  @ParentCommand
+  private PaperdexCommand parent;
+
+  @Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "ID", description = "The arXiv id, with or without version, arXiv: or the abs URL.")
+  private String id;
+
+  @Option(names = "--json", description = "Print the record as one JSON object.")
+  private boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    String bare = bareId(id);
+    try (PaperSearcher searcher = PaperSearcher.open(parent.indexLocation().path())) {
+      Optional<Paper> paper = searcher.get(bare);
+      if (paper.isEmpty()) {
+        spec.commandLine().getErr().println("paperdex: no paper " + bare + " in the index");
+        return PaperdexCommand.EXIT_FAILURE;
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(JsonResults.paper(paper.get())));
+      } else {
+        print(paper.get(), out, Terminal.of(parent.env()).columns());
+      }
+    }
+    return 0;
+  }
+
+  /** The bare id in what a user may paste: {@code arXiv:2603.23640v2}, an abs or pdf URL, a plain id. */
+  static String bareId(String text) {
+    return ID_DECORATION.matcher(text.strip()).replaceAll("");
+  }
+
+  private static void print(Paper paper, PrintWriter out, int columns) {
+    out.println(paper.versionedId() + (paper.withdrawn() ? "  (withdrawn)" : ""));
+    out.println(paper.title());
+    out.println();
+    List<String[]> facts = new ArrayList<>();
+    facts.add(new String[] {"Authors", String.join(", ", paper.authors())});
+    facts.add(new String[] {"Categories", categories(paper.categories())});
+    facts.add(new String[] {"Published", day(paper.published())});
+    facts.add(new String[] {"Updated", day(paper.updated())});
+    facts.add(new String[] {"DOI", paper.doi()});
+    facts.add(new String[] {"Journal ref", paper.journalRef()});
+    facts.add(new String[] {"Comments", paper.comments()});
+    facts.add(new String[] {"Report no", paper.reportNumber()});
+    facts.add(new String[] {"MSC class", paper.mscClass()});
+    facts.add(new String[] {"ACM class", paper.acmClass()});
+    facts.add(new String[] {"Licence", paper.license()});
+    facts.add(new String[] {"Source", paper.source()});
+    for (String[] fact : facts) {
+      if (fact[1] != null && !fact[1].isEmpty()) {
+        List<String> lines = Wrapping.wrap(fact[1], columns - 14);
+        out.printf("%-12s  %s%n", fact[0], lines.get(0));
+        lines.subList(1, lines.size()).forEach(line -> out.println(" ".repeat(14) + line));
+      }
+    }
+    if (paper.abstractText() != null) {
+      out.println();
+      Wrapping.wrap(paper.abstractText(), columns).forEach(out::println);
+    }
+  }
+
+  private static String categories(List<String> codes) {
+    List<String> named = new ArrayList<>();
+    for (String code : codes) {
+      named.add(ArxivTaxonomy.get().category(code).map(Category::label).orElse(code));
+    }
+    return String.join("; ", named);
+  }
+
+  private static String day(Instant instant) {
+    return instant == null ? null : instant.toString().substring(0, 10);
+  }
+}

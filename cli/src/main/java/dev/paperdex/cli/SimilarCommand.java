@@ -1,0 +1,59 @@
+package dev.paperdex.cli;
+
+import dev.paperdex.searcher.PaperSearcher;
+import dev.paperdex.searcher.SearchResults;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code paperdex similar ID}: papers like this one, from its title and abstract. */
+@Command(name = "similar",
+    mixinStandardHelpOptions = true,
+    description = "List papers like one in the index, judged by the words of its title and abstract.",
+    footer = {"", "Examples:",
+        "  paperdex similar 2603.23049",
+        "  paperdex similar 2603.23049 --limit 3 --json"})
+final class SimilarCommand implements Callable<Integer> {
+
+  @ParentCommand
+  private PaperdexCommand parent;
+
+  @Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "ID", description = "The arXiv id, with or without version, arXiv: or the abs URL.")
+  private String id;
+
+  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10",
+      description = "How many papers to list (default: ${DEFAULT-VALUE}).")
+  private int limit;
+
+  @Option(names = "--json", description = "Print the results as one JSON object.")
+  private boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    if (limit < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 or more, not " + limit);
+    }
+    String bare = ShowCommand.bareId(id);
+    try (PaperSearcher searcher = PaperSearcher.open(parent.indexLocation().path())) {
+      Optional<SearchResults> results = searcher.similar(bare, limit);
+      if (results.isEmpty()) {
+        spec.commandLine().getErr().println("paperdex: no paper " + bare + " in the index");
+        return PaperdexCommand.EXIT_FAILURE;
+      }
+      if (json) {
+        spec.commandLine().getOut().println(JsonResults.toJson(results.get()));
+      } else {
+        new HitPrinter(spec.commandLine().getOut(), Terminal.of(parent.env())).print(results.get());
+      }
+    }
+    return 0;
+  }
+}
