@@ -8,8 +8,13 @@ import dev.paperdex.searcher.internal.PaperSchema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -103,7 +108,7 @@ class PaperSearcherTest {
 
   @Test
   void countsEveryMatchExactlyAndPages() throws Exception {
-    List<Paper> papers = new java.util.ArrayList<>();
+    List<Paper> papers = new ArrayList<>();
     for (int i = 0; i < 1500; i++) {
       papers.add(paper(String.format("2601.%05d", i), "Graph paper " + i, "About graphs."));
     }
@@ -242,6 +247,43 @@ class PaperSearcherTest {
     try (PaperSearcher searcher = PaperSearcher.open(index)) {
       assertThat(searcher.get("hep-th/9901001")).contains(full);
       assertThat(searcher.get("hep-th/9901002")).isEmpty();
+    }
+  }
+
+  @Test
+  void searchesFromManyThreadsWhileNewCommitsArriveAndAreRefreshed() throws Exception {
+    write(paper("2601.00000", "Graph paper 0", "About graphs."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index);
+         FSDirectory directory = FSDirectory.open(index);
+         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PaperSchema.analyzer()))) {
+      ExecutorService threads = Executors.newFixedThreadPool(4);
+      AtomicBoolean writing = new AtomicBoolean(true);
+      List<Future<Long>> searches = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        searches.add(threads.submit(() -> {
+          long seen = 1;
+          while (writing.get()) {
+            long total = search(searcher, "graph").totalHits();
+            assertThat(total).isGreaterThanOrEqualTo(seen);
+            seen = total;
+          }
+          return seen;
+        }));
+      }
+      for (int i = 1; i <= 50; i++) {
+        writer.addDocument(PaperDocument.toDocument(paper(String.format("2601.%05d", i), "Graph paper " + i, "Graphs.")));
+        writer.setLiveCommitData(Map.of(PaperSchema.SCHEMA_VERSION_KEY, String.valueOf(PaperSchema.VERSION))
+            .entrySet());
+        writer.commit();
+        searcher.refresh();
+      }
+      writing.set(false);
+      for (Future<Long> done : searches) {
+        assertThat(done.get()).isBetween(1L, 51L);
+      }
+      threads.shutdown();
+      assertThat(search(searcher, "graph").totalHits()).isEqualTo(51);
     }
   }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code A & B}; a collaboration may come first ({@code The CMS Collaboration: A. One, B. Two}) or anywhere as a
  * name of its own; suffixes ({@code Jr.}, {@code III}) may follow the name after a comma; affiliations come in
  * parentheses after a name ({@code A. One (MIT)}, {@code B. Two (1, 2)}) or as a numbered list at the end
- * ({@code ((1) MIT, (2) CERN)}). {@link #split} works on the string before or after {@link TeX#toUnicode}: commas
+ * ({@code ((1) MIT, (2) CERN)}). {@link #split} works on the string before or after {@link dev.paperdex.searcher.internal.TeX#toUnicode}: commas
  * and parentheses inside TeX braces never split a name.
  */
 public final class Authors {

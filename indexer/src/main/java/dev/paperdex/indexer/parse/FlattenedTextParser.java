@@ -2,7 +2,7 @@ package dev.paperdex.indexer.parse;
 
 import dev.paperdex.indexer.Skip;
 import dev.paperdex.indexer.SkipReason;
-import dev.paperdex.indexer.normalize.TeX;
+import dev.paperdex.searcher.internal.TeX;
 import dev.paperdex.indexer.normalize.Text;
 import dev.paperdex.searcher.Paper;
 import java.io.IOException;

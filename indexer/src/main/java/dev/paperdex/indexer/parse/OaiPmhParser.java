@@ -4,7 +4,7 @@ import dev.paperdex.indexer.Skip;
 import dev.paperdex.indexer.SkipReason;
 import dev.paperdex.indexer.normalize.ArxivId;
 import dev.paperdex.indexer.normalize.Authors;
-import dev.paperdex.indexer.normalize.TeX;
+import dev.paperdex.searcher.internal.TeX;
 import dev.paperdex.indexer.normalize.Text;
 import dev.paperdex.searcher.Paper;
 import java.io.IOException;

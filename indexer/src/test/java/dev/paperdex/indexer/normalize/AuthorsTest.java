@@ -1,5 +1,6 @@
 package dev.paperdex.indexer.normalize;
 
+import dev.paperdex.searcher.internal.TeX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

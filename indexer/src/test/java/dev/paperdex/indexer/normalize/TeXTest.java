@@ -2,6 +2,7 @@ package dev.paperdex.indexer.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperdex.searcher.internal.TeX;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package dev.paperdex.indexer.normalize;
+package dev.paperdex.searcher.internal;
 
 import java.text.Normalizer;
 import java.util.HashMap;
