@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PaperdexCommand.Version.class,
     description = "Offline full-text search over scientific papers, arXiv first.",
-    subcommands = {SearchCommand.class, ShowCommand.class, SimilarCommand.class, IndexCommand.class,
+    subcommands = {SearchCommand.class, ShowCommand.class, SimilarCommand.class, IndexCommand.class, EvalCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  paperdex search \"speculative decoding\"",

@@ -79,6 +79,65 @@ public final class Indexer {
     }
   }
 
+  /**
+   * Adds or updates papers that come from somewhere other than source files, such as a test collection read by the
+   * caller, on the same path as {@link #index(List)}: every paper passes the same record checks, is merged with the
+   * indexed record of the same id, and the index is committed once, at the end; in strict mode a run with any skip
+   * commits nothing.
+   *
+   * <p>The papers count as one source file named {@code sourceName} in the report. Paper number <i>n</i> (from 1) is
+   * at position {@code record n}: skips name it so, and a paper without a {@link Paper#source()} of its own is stored
+   * with the source {@code sourceName, record n}. The listener hears about skips, never {@code fileStarted}, as there
+   * is no file. {@code papers} is read once; when it throws, nothing of this run is committed: an
+   * {@link UncheckedIOException} is rethrown as its {@link IOException}, other runtime exceptions as they are.
+   *
+   * @param sourceName what the papers are, for the report and skip messages, such as the name of the file they were
+   *                   read from
+   * @param papers     the papers, read in order
+   * @throws IndexBusyException when another process is writing the index
+   * @throws IOException        when the index cannot be written, or {@code papers} cannot be read
+   */
+  public IndexReport indexPapers(String sourceName, java.util.Iterator<Paper> papers) throws IOException {
+    Objects.requireNonNull(sourceName, "sourceName");
+    Objects.requireNonNull(papers, "papers");
+    long start = System.nanoTime();
+    Counts counts = new Counts();
+    counts.files = 1;
+    try (PaperIndexWriter writer = PaperIndexWriter.open(indexDir)) {
+      while (papers.hasNext()) {
+        Paper paper = papers.next();
+        counts.records++;
+        String position = "record " + counts.records;
+        Optional<RecordCheck.Problem> problem = RecordCheck.problem(paper);
+        if (problem.isPresent()) {
+          skip(counts, new Skip(sourceName, position, problem.get().reason(), problem.get().detail()));
+          continue;
+        }
+        for (String code : paper.categories()) {
+          if (!taxonomy.isKnown(code)) {
+            counts.unknownCategories.merge(code, 1L, Long::sum);
+          }
+        }
+        Paper sourced = paper.source() != null ? paper
+            : paper.toBuilder().withSource(sourceName + ", " + position).build();
+        switch (writer.add(sourced)) {
+          case ADDED -> counts.added++;
+          case UPDATED -> counts.updated++;
+          case UNCHANGED -> counts.unchanged++;
+        }
+      }
+      boolean commit = !strict || counts.skipped.isEmpty();
+      if (commit) {
+        writer.commit();
+      }
+      return new IndexReport(counts.files, counts.records, counts.added, counts.updated, counts.unchanged,
+          counts.skipped, counts.unknownCategories, commit ? writer.paperCount() : writer.committedPaperCount(), commit,
+          Duration.ofNanos(System.nanoTime() - start));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
   private static List<Path> filesUnder(Path source) throws IOException {
     if (!Files.exists(source)) {
       throw new NoSuchFileException(source.toString(), null, "no such file or directory");

@@ -25,6 +25,7 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -144,7 +145,12 @@ public final class PaperSearcher implements Closeable {
       ScoreDoc[] page = top.scoreDocs.length > request.offset() && request.limit() > 0
           ? Arrays.copyOfRange(top.scoreDocs, request.offset(), Math.min(top.scoreDocs.length, wanted))
           : new ScoreDoc[0];
-      if (sort != BY_RELEVANCE) {
+      if (sort == BY_RELEVANCE) {
+        // A field sort keeps the score among the sort values, not in ScoreDoc.score.
+        for (ScoreDoc scoreDoc : page) {
+          scoreDoc.score = (Float) ((FieldDoc) scoreDoc).fields[0];
+        }
+      } else {
         TopFieldCollector.populateScores(page, searcher, query);
       }
       List<Hit> hits = toHits(searcher, query, page, request);
@@ -230,6 +236,9 @@ public final class PaperSearcher implements Closeable {
       TopFieldDocs top = searcher.search(like,
           new TopFieldCollectorManager(BY_RELEVANCE, Math.max(1, limit), Integer.MAX_VALUE));
       ScoreDoc[] page = limit > 0 ? top.scoreDocs : new ScoreDoc[0];
+      for (ScoreDoc scoreDoc : page) {
+        scoreDoc.score = (Float) ((FieldDoc) scoreDoc).fields[0];
+      }
       return Optional.of(new SearchResults(request, top.totalHits.value(), false, toHits(searcher, like, page, request),
           like.toString(), Facets.empty(), SearchHints.none(), Duration.ofNanos(System.nanoTime() - start)));
     } finally {

@@ -64,6 +64,7 @@ class PaperSearcherTest {
       SearchResults results = search(searcher, "speculative decoding");
 
       assertThat(ids(results)).containsExactly("2601.00002", "2601.00001");
+      assertThat(results.hits().get(0).score()).isPositive().isGreaterThan(results.hits().get(1).score());
       assertThat(results.totalHits()).isEqualTo(2);
       assertThat(results.hits()).extracting(Hit::rank).containsExactly(1, 2);
     }

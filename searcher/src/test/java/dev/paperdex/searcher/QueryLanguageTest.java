@@ -104,6 +104,7 @@ class QueryLanguageTest {
     assertThat(ids("+lattice +checkerboard")).containsExactly("1001.00001");
     assertThat(ids("-checkerboard")).hasSize(7);
     assertThat(ids("(pyrochlore OR helium) AND superfluid")).containsExactly("1001.00003");
+    assertThat(ids("lattice AND NOT NOT checkerboard")).containsExactly("1001.00001");
   }
 
   @Test
@@ -164,6 +165,7 @@ class QueryLanguageTest {
     assertThat(ids("au:ostlin")).containsExactly("1001.00001");
     assertThat(ids("au:Östlin_G")).containsExactly("1001.00001");
     assertThat(ids("au:\"Goran Ostlin\"")).containsExactly("1001.00001");
+    assertThat(ids("au:\"G\\\"oran \\\"Ostlin\"")).containsExactly("1001.00001");
   }
 
   @Test

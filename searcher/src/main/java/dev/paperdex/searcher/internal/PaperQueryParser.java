@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.DateTimeException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,7 @@ public final class PaperQueryParser {
   private static final Pattern VERSION_SUFFIX = Pattern.compile("v\\d+$");
   private static final Pattern CATEGORY_CODE = Pattern.compile("[a-z-]+(?:\\.[A-Za-z-]+)?");
   private static final Pattern INITIAL = Pattern.compile("\\p{L}\\.?");
+  private static final String TOO_COMPLEX = "this pattern is too complex to run: use fewer * and ?";
   private static final Map<String, String> TEXT_FIELDS = Map.of(
       "ti", PaperSchema.TITLE, "abs", PaperSchema.ABSTRACT, "co", PaperSchema.COMMENTS,
       "jr", PaperSchema.JOURNAL_REF, "rn", PaperSchema.REPORT_NUMBER, "au", PaperSchema.AUTHORS);
@@ -226,7 +228,8 @@ public final class PaperQueryParser {
     }
 
     /** A word as written; one with an inner hyphen also matches it written as one word or as two. */
-    private Query plainWord(String field, String word) {
+    private Query plainWord(String field, String written) {
+      String word = TeX.toUnicode(written);
       Query asWritten = builder.createPhraseQuery(field, word);
       if (asWritten == null || !INNER_HYPHEN.matcher(word).find()) {
         return asWritten;
@@ -246,7 +249,7 @@ public final class PaperQueryParser {
         }
         return new WildcardQuery(new Term(field, pattern));
       } catch (TooComplexToDeterminizeException e) {
-        throw error(word.start(), "this pattern is too complex to run: use fewer * and ?");
+        throw error(word.start(), TOO_COMPLEX);
       }
     }
 
@@ -264,7 +267,7 @@ public final class PaperQueryParser {
         BooleanQuery.Builder anyField = new BooleanQuery.Builder();
         boolean any = false;
         for (Map.Entry<String, Float> entry : fields(field).entrySet()) {
-          Query inField = builder.createPhraseQuery(entry.getKey(), phrase.text(), phrase.slop());
+          Query inField = builder.createPhraseQuery(entry.getKey(), TeX.toUnicode(phrase.text()), phrase.slop());
           if (inField != null) {
             anyField.add(entry.getValue() == 1f ? inField : new BoostQuery(inField, entry.getValue()), Occur.SHOULD);
             any = true;
@@ -287,7 +290,7 @@ public final class PaperQueryParser {
 
     /** arXiv's author syntax: {@code del_maestro} (a surname), {@code smith_j} (surname and initial). */
     private Query arxivAuthor(QueryNode.Word word) {
-      List<String> parts = new ArrayList<>(List.of(word.text().split("_+")));
+      List<String> parts = new ArrayList<>(List.of(TeX.toUnicode(word.text()).split("_+")));
       parts.removeIf(String::isBlank);
       if (parts.isEmpty()) {
         return null;
@@ -301,7 +304,7 @@ public final class PaperQueryParser {
 
     /** A quoted author: {@code "smith, j"}, {@code "Smith, John"}, {@code "John Smith"}, {@code "J. Smith"}. */
     private Query author(QueryNode.Phrase phrase) {
-      String name = phrase.text().strip();
+      String name = TeX.toUnicode(phrase.text()).strip();
       String surname;
       String forenames;
       int comma = name.indexOf(',');
@@ -320,10 +323,12 @@ public final class PaperQueryParser {
       if (surname.isEmpty()) {
         return null;
       }
-      if (forenames.isEmpty()) {
+      // The forenames may start with a dot or be nothing but dots (".J. Smith", "smith, ."): skip what is not a name.
+      String firstForename = Arrays.stream(forenames.split("[\\s.]+")).filter(word -> !word.isEmpty()).findFirst()
+          .orElse("");
+      if (firstForename.isEmpty()) {
         return surname.contains(" ") ? bySurname(surname) : builder.createPhraseQuery(PaperSchema.AUTHORS, surname);
       }
-      String firstForename = forenames.split("[\\s.]+")[0];
       if (INITIAL.matcher(firstForename).matches() || firstForename.length() == 1) {
         return byKey(surname, firstForename);
       }
@@ -366,7 +371,7 @@ public final class PaperQueryParser {
     private Query id(QueryNode.Word word) {
       String id = VERSION_SUFFIX.matcher(word.text().strip().replaceFirst("(?i)^arxiv:", "")).replaceFirst("");
       if (word.kind() == QueryNode.WordKind.WILDCARD) {
-        return new WildcardQuery(new Term(PaperSchema.ID, id));
+        return wildcardQuery(new Term(PaperSchema.ID, id), problem -> error(word.start(), problem));
       }
       return new TermQuery(new Term(PaperSchema.ID, id));
     }
@@ -391,7 +396,7 @@ public final class PaperQueryParser {
     }
 
     private static String badDate(String date) {
-      return "cannot read the date '" + date + "': write 2026, 2026-03, 2026-03-24 or arXiv's 202603240000";
+      return "cannot read the date '" + shown(date) + "': write 2026, 2026-03, 2026-03-24 or arXiv's 202603240000";
     }
   }
 
@@ -417,7 +422,7 @@ public final class PaperQueryParser {
       if (value.startsWith("*") || value.startsWith("?")) {
         throw problem.apply("a category pattern cannot start with * or ?: give the archive, as in cs.*");
       }
-      return new WildcardQuery(new Term(field, value));
+      return wildcardQuery(new Term(field, value), problem);
     }
     if (taxonomy.isKnown(value)) {
       return anyOf(field, taxonomy.equivalentCodes(value));
@@ -430,11 +435,44 @@ public final class PaperQueryParser {
       return anyOf(field, taxonomy.equivalentCodes(named.get(0).code()));
     }
     if (named.isEmpty()) {
-      throw problem.apply("no arXiv category is called '" + value + "': use a code such as cs.DC, an archive such as "
-          + "cs, or the start of a category's name");
+      throw problem.apply("no arXiv category is called '" + shown(value) + "': use a code such as cs.DC, an archive "
+          + "such as cs, or the start of a category's name");
     }
-    throw problem.apply("'" + value + "' could be " + named.stream().limit(5).map(Category::label)
+    throw problem.apply("'" + shown(value) + "' could be " + named.stream().limit(5).map(Category::label)
         .collect(Collectors.joining(", ")) + (named.size() > 5 ? " and more" : "") + ": give the code");
+  }
+
+  /**
+   * The user's text as an error message shows it: control characters and line breaks written as escapes, so that
+   * the message stays one line and prints nothing but what it says.
+   */
+  private static String shown(String text) {
+    StringBuilder shown = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> shown.append("\\n");
+        case '\r' -> shown.append("\\r");
+        case '\t' -> shown.append("\\t");
+        default -> {
+          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            shown.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+          } else {
+            shown.append(c);
+          }
+        }
+      }
+    }
+    return shown.toString();
+  }
+
+  /** A query for the terms that match a pattern with * and ?, when the pattern is simple enough to run. */
+  private static Query wildcardQuery(Term pattern, Function<String, ? extends RuntimeException> problem) {
+    try {
+      return new WildcardQuery(pattern);
+    } catch (TooComplexToDeterminizeException e) {
+      throw problem.apply(TOO_COMPLEX);
+    }
   }
 
   private static Query anyOf(String field, List<String> codes) {

@@ -144,10 +144,12 @@ public final class QuerySyntax {
     switch (token.type()) {
       case NOT, MINUS -> {
         take();
-        if (!startsOperand(peek()) || peek().type() == Type.NOT && token.type() == Type.MINUS) {
+        if (!startsOperand(peek())) {
           throw error(token, (token.type() == Type.NOT ? "NOT" : "-") + " needs something to exclude after it");
         }
-        return new QueryNode.Not(unary(field), token.start());
+        QueryNode operand = unary(field);
+        // NOT NOT x is x: a double negation cancels rather than reading as one.
+        return operand instanceof QueryNode.Not twice ? twice.part() : new QueryNode.Not(operand, token.start());
       }
       case PLUS -> {
         take();
@@ -276,8 +278,17 @@ public final class QuerySyntax {
     return !Character.isWhitespace(c) && c != ')' && c != '+' && c != '-';
   }
 
+  /** The next {@code "} from {@code from} that is not TeX's umlaut {@code \"}, or -1. */
+  private static int closingQuote(String query, int from) {
+    int quote = query.indexOf('"', from);
+    while (quote > 0 && query.charAt(quote - 1) == '\\') {
+      quote = query.indexOf('"', quote + 1);
+    }
+    return quote;
+  }
+
   private static int phrase(String query, int open, List<Token> tokens) {
-    int close = query.indexOf('"', open + 1);
+    int close = closingQuote(query, open + 1);
     if (close < 0) {
       throw new QuerySyntaxException(query, open + 1, "this quote is never closed: end the phrase with \"");
     }
@@ -329,7 +340,7 @@ public final class QuerySyntax {
     int end = start;
     while (end < query.length()) {
       char c = query.charAt(end);
-      if (Character.isWhitespace(c) || c == '(' || c == ')' || c == '"') {
+      if (Character.isWhitespace(c) || c == '(' || c == ')' || c == '"' && query.charAt(end - 1) != '\\') {
         break;
       }
       end++;

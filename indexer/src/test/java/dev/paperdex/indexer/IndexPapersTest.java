@@ -1,0 +1,166 @@
+package dev.paperdex.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.paperdex.searcher.Paper;
+import dev.paperdex.searcher.PaperSearcher;
+import dev.paperdex.searcher.SearchRequest;
+import dev.paperdex.searcher.SearchResults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link Indexer#indexPapers}: papers that come from somewhere other than files take the same path as files. */
+class IndexPapersTest {
+
+  @TempDir
+  Path temp;
+
+  private final List<Skip> skips = new ArrayList<>();
+
+  private Indexer indexer(boolean strict) {
+    return Indexer.builder()
+        .withIndex(temp.resolve("index"))
+        .withStrict(strict)
+        .withListener(new IndexListener() {
+          @Override
+          public void skipped(Skip skip) {
+            skips.add(skip);
+          }
+        })
+        .build();
+  }
+
+  private static Paper paper(String id, String title, String abstractText) {
+    return Paper.builder().withId(id).withTitle(title).withAbstract(abstractText).build();
+  }
+
+  private SearchResults search(String query) throws IOException {
+    try (PaperSearcher searcher = PaperSearcher.open(temp.resolve("index"))) {
+      return searcher.search(SearchRequest.builder().withQuery(query).withHighlight(false).build());
+    }
+  }
+
+  private Paper stored(String id) throws IOException {
+    try (PaperSearcher searcher = PaperSearcher.open(temp.resolve("index"))) {
+      return searcher.get(id).orElseThrow();
+    }
+  }
+
+  @Test
+  void papersAreIndexedSearchableAndCountedAsOneSource() throws Exception {
+    IndexReport report = indexer(false).indexPapers("corpus.jsonl", List.of(
+        paper("4983", "Microstructural development of white matter", "Diffusion tensor imaging of newborns."),
+        paper("5836", "Induction of myelodysplasia", "A mouse model of bone marrow failure.")).iterator());
+
+    assertThat(report.files()).isEqualTo(1);
+    assertThat(report.records()).isEqualTo(2);
+    assertThat(report.added()).isEqualTo(2);
+    assertThat(report.papers()).isEqualTo(2);
+    assertThat(report.committed()).isTrue();
+    assertThat(report.summary()).startsWith("1 file, 2 records: 2 added, 0 updated, 0 unchanged, 0 skipped; 2 papers");
+    assertThat(search("myelodysplasia").hits()).extracting(hit -> hit.paper().id()).containsExactly("5836");
+    assertThat(search("tensor").hits()).extracting(hit -> hit.paper().id()).containsExactly("4983");
+    assertThat(stored("5836").source()).isEqualTo("corpus.jsonl, record 2");
+  }
+
+  @Test
+  void aPaperWithItsOwnSourceKeepsIt() throws Exception {
+    indexer(false).indexPapers("corpus.jsonl", List.of(
+        paper("1", "Quokka census", null).toBuilder().withSource("corpus.jsonl, line 7").build()).iterator());
+
+    assertThat(stored("1").source()).isEqualTo("corpus.jsonl, line 7");
+  }
+
+  @Test
+  void theSameIdAgainIsMergedNotDuplicatedAndTheSameRecordAgainChangesNothing() throws Exception {
+    indexer(false).indexPapers("first", List.of(paper("1", "Quokka census", "Counting quokkas.")).iterator());
+
+    IndexReport report = indexer(false).indexPapers("second", List.of(
+        paper("1", "Quokka census", "Counting quokkas."),
+        paper("2", "Wombat census", null),
+        paper("2", "Wombat census", "Counting wombats.")).iterator());
+
+    assertThat(report.unchanged()).isEqualTo(1);
+    assertThat(report.added()).isEqualTo(1);
+    assertThat(report.updated()).isEqualTo(1);
+    assertThat(report.papers()).isEqualTo(2);
+    assertThat(stored("2").abstractText()).isEqualTo("Counting wombats.");
+  }
+
+  @Test
+  void aPaperFailingTheRecordChecksIsSkippedWithItsPositionAndTheRestIndexed() throws Exception {
+    String huge = "word ".repeat(RecordCheck.MAX_FIELD_CHARS / 5 + 1);
+
+    IndexReport report = indexer(false).indexPapers("corpus.jsonl", List.of(
+        paper("1", "Quokka census", null),
+        paper("2", "Wombat census", huge),
+        paper("3", "Numbat census", "Bad bytes \uFFFD here.")).iterator());
+
+    assertThat(report.added()).isEqualTo(1);
+    assertThat(report.skipped()).isEqualTo(Map.of(SkipReason.FIELD_TOO_LONG, 1L, SkipReason.MALFORMED, 1L));
+    assertThat(skips).extracting(Skip::file, Skip::position)
+        .containsExactly(tuple("corpus.jsonl", "record 2"), tuple("corpus.jsonl", "record 3"));
+    assertThat(skips.get(0).detail()).startsWith("2: the abstract is");
+    assertThat(search("census").hits()).extracting(hit -> hit.paper().id()).containsExactly("1");
+  }
+
+  @Test
+  void aStrictRunWithASkipCommitsNothing() throws Exception {
+    indexer(false).indexPapers("first", List.of(paper("1", "Quokka census", null)).iterator());
+
+    IndexReport report = indexer(true).indexPapers("second", List.of(
+        paper("2", "Wombat census", null),
+        paper("3", "Numbat census", "Bad bytes \uFFFD here.")).iterator());
+
+    assertThat(report.committed()).isFalse();
+    assertThat(report.papers()).isEqualTo(1);
+    assertThat(search("census").hits()).extracting(hit -> hit.paper().id()).containsExactly("1");
+  }
+
+  private static Paper failWith(RuntimeException e) {
+    throw e;
+  }
+
+  @Test
+  void aFailureWhileReadingThePapersCommitsNothingAndSurfacesTheCause() throws Exception {
+    indexer(false).indexPapers("first", List.of(paper("1", "Quokka census", null)).iterator());
+
+    Iterator<Paper> failing = new Iterator<>() {
+      private int given;
+
+      @Override
+      public boolean hasNext() {
+        if (given == 1) {
+          throw new UncheckedIOException(new IOException("unexpected end of the gzip stream"));
+        }
+        return true;
+      }
+
+      @Override
+      public Paper next() {
+        given++;
+        return paper("2", "Wombat census", null);
+      }
+    };
+
+    assertThatThrownBy(() -> indexer(false).indexPapers("second", failing))
+        .isInstanceOf(IOException.class)
+        .hasMessage("unexpected end of the gzip stream");
+    Iterator<Paper> broken = List.of(paper("3", "Numbat census", null)).stream()
+        .map(p -> p.id().equals("3") ? failWith(new IllegalStateException("corpus.jsonl, line 3: not JSON")) : p)
+        .iterator();
+    assertThatThrownBy(() -> indexer(false).indexPapers("third", broken))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("corpus.jsonl, line 3: not JSON");
+    assertThat(search("census").hits()).extracting(hit -> hit.paper().id()).containsExactly("1");
+  }
+}
