@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,14 +31,7 @@ class PaperSearcherTest {
   }
 
   private void write(List<Paper> papers, int schemaVersion) throws IOException {
-    try (FSDirectory directory = FSDirectory.open(index);
-         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PaperSchema.analyzer()))) {
-      for (Paper paper : papers) {
-        writer.addDocument(PaperDocument.toDocument(paper));
-      }
-      writer.setLiveCommitData(Map.of(PaperSchema.SCHEMA_VERSION_KEY, String.valueOf(schemaVersion)).entrySet());
-      writer.commit();
-    }
+    TestIndexes.write(index, papers, schemaVersion);
   }
 
   private void write(Paper... papers) throws IOException {
@@ -274,9 +266,7 @@ class PaperSearcherTest {
       }
       for (int i = 1; i <= 50; i++) {
         writer.addDocument(PaperDocument.toDocument(paper(String.format("2601.%05d", i), "Graph paper " + i, "Graphs.")));
-        writer.setLiveCommitData(Map.of(PaperSchema.SCHEMA_VERSION_KEY, String.valueOf(PaperSchema.VERSION))
-            .entrySet());
-        writer.commit();
+        TestIndexes.commit(writer, PaperSchema.VERSION);
         searcher.refresh();
       }
       writing.set(false);

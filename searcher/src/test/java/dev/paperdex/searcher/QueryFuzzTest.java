@@ -7,18 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.paperdex.searcher.internal.PaperDocument;
-import dev.paperdex.searcher.internal.PaperSchema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,36 +40,9 @@ class QueryFuzzTest {
 
   private static PaperSearcher searcher;
 
-  private static Paper paper(String id, String title, String abstractText, List<String> authors,
-                             List<String> categories, String published) {
-    return Paper.builder().withId(id).withTitle(title).withAbstract(abstractText).withAuthors(authors)
-        .withCategories(categories).withPublished(Instant.parse(published))
-        .withUpdated(Instant.parse(published)).withComments("12 pages, 3 figures")
-        .withJournalRef("Phys. Rev. B 81, 064412 (2010)").withDoi("10.1103/PhysRevB.81.064412").build();
-  }
-
   @BeforeAll
   static void writeIndex() throws IOException {
-    List<Paper> papers = List.of(
-        paper("1001.00001", "Quantum criticality on the checkerboard lattice", "Spin models.",
-            List.of("Adrian Del Maestro", "Göran Östlin"), List.of("cond-mat.str-el"), "2010-01-05T10:00:00Z"),
-        paper("1001.00002", "Pyrochlore magnets", "Frustration on the pyrochlore lattice.",
-            List.of("Adrian Del Maestro"), List.of("cond-mat.str-el", "cond-mat.stat-mech"), "2010-02-05T10:00:00Z"),
-        paper("2301.00004", "Transformers for market forecasting", "Attention over price series.",
-            List.of("Jane Smith"), List.of("q-fin.ST", "cs.LG"), "2023-06-01T10:00:00Z"),
-        paper("2601.00005", "A non-invasive probe of distributed systems", "We trace without overhead.",
-            List.of("J. Smith"), List.of("cs.DC"), "2026-01-15T10:00:00Z"),
-        paper("2604.00008", "Mathematical physics of λ-deformations", "The λ-model on a torus.",
-            List.of("Pierre Dupont"), List.of("math-ph", "hep-th"), "2026-04-02T10:00:00Z"));
-    try (FSDirectory directory = FSDirectory.open(index);
-         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PaperSchema.analyzer()))) {
-      for (Paper paper : papers) {
-        writer.addDocument(PaperDocument.toDocument(paper));
-      }
-      writer.setLiveCommitData(Map.of(PaperSchema.SCHEMA_VERSION_KEY, String.valueOf(PaperSchema.VERSION))
-          .entrySet());
-      writer.commit();
-    }
+    TestIndexes.write(index, TestIndexes.QUERY_LANGUAGE_PAPERS);
     searcher = PaperSearcher.open(index);
   }
 

@@ -3,17 +3,10 @@ package dev.paperdex.searcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paperdex.searcher.internal.PaperDocument;
-import dev.paperdex.searcher.internal.PaperSchema;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,41 +20,9 @@ class QueryLanguageTest {
 
   private static PaperSearcher searcher;
 
-  private static Paper paper(String id, String title, String abstractText, List<String> authors,
-                             List<String> categories, String published) {
-    return Paper.builder().withId(id).withTitle(title).withAbstract(abstractText).withAuthors(authors)
-        .withCategories(categories).withPublished(Instant.parse(published))
-        .withUpdated(Instant.parse(published)).build();
-  }
-
   @BeforeAll
   static void writeIndex() throws IOException {
-    List<Paper> papers = List.of(
-        paper("1001.00001", "Quantum criticality on the checkerboard lattice", "Spin models.",
-            List.of("Adrian Del Maestro", "Göran Östlin"), List.of("cond-mat.str-el"), "2010-01-05T10:00:00Z"),
-        paper("1001.00002", "Pyrochlore magnets", "Frustration on the pyrochlore lattice.",
-            List.of("Adrian Del Maestro"), List.of("cond-mat.str-el", "cond-mat.stat-mech"), "2010-02-05T10:00:00Z"),
-        paper("1001.00003", "Superfluid helium in nanopores", "Quantum liquids.",
-            List.of("Adrian Del Maestro", "John Smith"), List.of("cond-mat.other"), "2011-03-01T10:00:00Z"),
-        paper("2301.00004", "Transformers for market forecasting", "Attention over price series.",
-            List.of("Jane Smith"), List.of("q-fin.ST", "cs.LG"), "2023-06-01T10:00:00Z"),
-        paper("2601.00005", "A non-invasive probe of distributed systems", "We trace without overhead.",
-            List.of("J. Smith"), List.of("cs.DC"), "2026-01-15T10:00:00Z"),
-        paper("2602.00006", "Noninvasive monitoring at scale", "Tracing clusters.",
-            List.of("Wei Zhang"), List.of("cs.DC", "cs.LG"), "2026-02-20T10:00:00Z"),
-        paper("2603.00007", "Non invasive sensing with transformation groups", "Invariant features.",
-            List.of("Maria Garcia"), List.of("cs.LG", "cs.DC"), "2026-03-31T23:00:00Z"),
-        paper("2604.00008", "Mathematical physics of λ-deformations", "The λ-model on a torus.",
-            List.of("Pierre Dupont"), List.of("math-ph", "hep-th"), "2026-04-02T10:00:00Z"));
-    try (FSDirectory directory = FSDirectory.open(index);
-         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PaperSchema.analyzer()))) {
-      for (Paper paper : papers) {
-        writer.addDocument(PaperDocument.toDocument(paper));
-      }
-      writer.setLiveCommitData(Map.of(PaperSchema.SCHEMA_VERSION_KEY, String.valueOf(PaperSchema.VERSION))
-          .entrySet());
-      writer.commit();
-    }
+    TestIndexes.write(index, TestIndexes.QUERY_LANGUAGE_PAPERS);
     searcher = PaperSearcher.open(index);
   }
 
