@@ -78,7 +78,7 @@ public final class PaperSearcher implements Closeable {
     this.directory = directory;
     this.manager = manager;
     this.analyzer = PaperSchema.analyzer();
-    this.parser = new PaperQueryParser(analyzer, PaperSchema.DEFAULT_FIELD_BOOSTS);
+    this.parser = new PaperQueryParser(analyzer, PaperSchema.DEFAULT_FIELD_BOOSTS, PaperSchema.DESCRIPTION_FIELD_BOOSTS);
   }
 
   /**

@@ -75,6 +75,20 @@ class PaperSearcherTest {
   }
 
   @Test
+  void aLongDescriptionRanksByTheWordsPapersShareAndNeedNotMatchThemAll() throws Exception {
+    write(paper("2601.00001", "Vitamin D", "Vitamin D deficiency raises the risk of fractures in older adults."),
+        paper("2601.00002", "Fracture risk in the elderly", "Falls cause most fractures in older adults."),
+        paper("2601.00003", "Unrelated", "Nothing to see."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      SearchResults results = search(searcher, "low vitamin D levels increase fracture risk in older adults");
+
+      assertThat(ids(results)).containsExactly("2601.00001", "2601.00002");
+      assertThat(results.partial()).isFalse();
+    }
+  }
+
+  @Test
   void whenNoPaperHasEveryWordItShowsPapersWithSomeAndSaysSo() throws Exception {
     write(paper("2601.00001", "Speculative inference at the edge", "Drafts and verifies."),
         paper("2601.00002", "Prefill and decode", "Decoding is split from prefill."),

@@ -6,22 +6,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.BufferedInputStream;
+import dev.paperdex.indexer.parse.SourceFile;
+import dev.paperdex.indexer.parse.Utf8Lines;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -33,7 +27,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -41,8 +34,8 @@ import java.util.zip.ZipException;
  * line), queries ({@code queries.jsonl}, one {@code {"_id", "text"}} object a line) and relevance judgments (a qrels
  * TSV file whose first line is the header {@code query-id<TAB>corpus-id<TAB>score}, then one judgment a line).
  *
- * <p>Each file may be gzipped, told by its first bytes, not its name. Files are read as strict UTF-8, line by line;
- * blank lines are skipped. The queries and judgments are read at once by {@link #read}; the corpus is streamed by
+ * <p>Each file may be gzipped, told by its first bytes, not its name. Files are read as strict UTF-8, line by line
+ * (by {@link Utf8Lines}); blank lines are skipped, and a line longer than {@link Utf8Lines#MAX_LINE_BYTES} is refused. The queries and judgments are read at once by {@link #read}; the corpus is streamed by
  * {@link #corpus()}, so a corpus of any size needs little memory. Anything malformed is a {@link BadFileException}
  * naming the file and line.
  *
@@ -52,9 +45,6 @@ import java.util.zip.ZipException;
  */
 public final class BeirSet {
 
-  /** The first bytes of a gzip stream. */
-  private static final int GZIP_MAGIC_1 = 0x1f;
-  private static final int GZIP_MAGIC_2 = 0x8b;
   /** How much of a malformed value an error message quotes. */
   private static final int QUOTED_CHARS = 60;
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s");
@@ -179,20 +169,22 @@ public final class BeirSet {
 
   /** The corpus documents, read one line at a time. */
   public static final class Corpus implements Iterator<Doc>, Closeable {
-    private final Lines lines;
+    private final Path file;
+    private final Utf8Lines lines;
     private Doc next;
 
     private Corpus(Path file) throws IOException {
-      this.lines = new Lines(file);
+      this.file = file;
+      this.lines = lines(file);
     }
 
     @Override
     public boolean hasNext() {
       if (next == null) {
         try {
-          String line = lines.next();
+          String line = nextLine(file, lines);
           if (line != null) {
-            next = doc(lines.file, lines.number, line);
+            next = doc(file, lines.number(), line);
           }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -253,40 +245,40 @@ public final class BeirSet {
   private static void readQrels(Path file, Map<String, Map<String, Integer>> judgments, Map<String, Long> firstLines)
       throws IOException {
     Map<String, Long> judgedOn = new HashMap<>();
-    try (Lines lines = new Lines(file)) {
-      String line = lines.next();
+    try (Utf8Lines lines = lines(file)) {
+      String line = nextLine(file, lines);
       if (line == null) {
         throw new BadFileException(file, "the file is empty: expected the header line "
             + "query-id<TAB>corpus-id<TAB>score and one judgment a line");
       }
       String[] header = line.split("\t", -1);
       if (header.length != 3 || isInteger(header[2].strip())) {
-        throw new BadFileException(file, lines.number, "expected the header line query-id<TAB>corpus-id<TAB>score, "
+        throw new BadFileException(file, lines.number(), "expected the header line query-id<TAB>corpus-id<TAB>score, "
             + "found " + (header.length == 3 ? "a judgment" : quoted(line)) + ": BEIR qrels start with a header");
       }
-      while ((line = lines.next()) != null) {
+      while ((line = nextLine(file, lines)) != null) {
         String[] fields = line.split("\t", -1);
         if (fields.length != 3) {
-          throw new BadFileException(file, lines.number, "expected 3 tab-separated fields (query-id, corpus-id, "
+          throw new BadFileException(file, lines.number(), "expected 3 tab-separated fields (query-id, corpus-id, "
               + "score), found " + fields.length + (fields.length == 1 && line.contains(" ")
               ? " (fields are separated by tabs, not spaces)" : ""));
         }
-        String query = id(file, lines.number, "query-id", fields[0].strip());
-        String doc = id(file, lines.number, "corpus-id", fields[1].strip());
+        String query = id(file, lines.number(), "query-id", fields[0].strip());
+        String doc = id(file, lines.number(), "corpus-id", fields[1].strip());
         String score = fields[2].strip();
         if (!isInteger(score)) {
-          throw new BadFileException(file, lines.number, "the score " + quoted(score) + " is not a whole number");
+          throw new BadFileException(file, lines.number(), "the score " + quoted(score) + " is not a whole number");
         }
         int grade = Integer.parseInt(score);
         Map<String, Integer> ofQuery = judgments.computeIfAbsent(query, id -> new LinkedHashMap<>());
-        firstLines.putIfAbsent(query, lines.number);
+        firstLines.putIfAbsent(query, lines.number());
         Integer before = ofQuery.putIfAbsent(doc, grade);
         String pair = query + "\t" + doc;
         if (before != null && before != grade) {
-          throw new BadFileException(file, lines.number, "query '" + query + "' judges '" + doc + "' " + grade
+          throw new BadFileException(file, lines.number(), "query '" + query + "' judges '" + doc + "' " + grade
               + " here but " + before + " on line " + judgedOn.get(pair));
         }
-        judgedOn.putIfAbsent(pair, lines.number);
+        judgedOn.putIfAbsent(pair, lines.number());
       }
     }
     if (judgments.isEmpty()) {
@@ -314,19 +306,19 @@ public final class BeirSet {
   private static Map<String, String> readQueries(Path file, Set<String> wanted) throws IOException {
     Map<String, String> texts = new LinkedHashMap<>();
     Map<String, Long> seenOn = new HashMap<>();
-    try (Lines lines = new Lines(file)) {
+    try (Utf8Lines lines = lines(file)) {
       String line;
-      while ((line = lines.next()) != null) {
-        JsonNode query = object(file, lines.number, line, "{\"_id\": \"…\", \"text\": \"…\"}");
-        String id = id(file, lines.number, "_id", stringField(file, lines.number, query, "_id"));
-        String text = stringField(file, lines.number, query, "text");
-        Long before = seenOn.putIfAbsent(id, lines.number);
+      while ((line = nextLine(file, lines)) != null) {
+        JsonNode query = object(file, lines.number(), line, "{\"_id\": \"…\", \"text\": \"…\"}");
+        String id = id(file, lines.number(), "_id", stringField(file, lines.number(), query, "_id"));
+        String text = stringField(file, lines.number(), query, "text");
+        Long before = seenOn.putIfAbsent(id, lines.number());
         if (before != null) {
-          throw new BadFileException(file, lines.number, "query '" + id + "' was already given on line " + before);
+          throw new BadFileException(file, lines.number(), "query '" + id + "' was already given on line " + before);
         }
         if (wanted.contains(id)) {
           if (text == null || text.isBlank()) {
-            throw new BadFileException(file, lines.number, "query '" + id + "' has no \"text\"");
+            throw new BadFileException(file, lines.number(), "query '" + id + "' has no \"text\"");
           }
           texts.put(id, text);
         }
@@ -408,145 +400,47 @@ public final class BeirSet {
 
   /** A file, gzipped or not, as buffered bytes. */
   private static InputStream open(Path file) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     try {
-      in.mark(2);
-      int first = in.read();
-      int second = in.read();
-      in.reset();
-      if (first != GZIP_MAGIC_1 || second != GZIP_MAGIC_2) {
-        return in;
-      }
-    } catch (IOException | RuntimeException e) {
-      in.close();
-      throw e;
-    }
-    try {
-      return new GZIPInputStream(in, 1 << 16);
-    } catch (IOException e) {
-      in.close();
-      throw new BadFileException(file, "starts like a gzip file but is not one ("
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+      return new SourceFile(file).open();
+    } catch (ZipException | EOFException e) {
+      throw new BadFileException(file, "starts like a gzip file but is not one (" + reason(e) + ")");
     }
   }
 
+  /** The lines of a file, gzipped or not. */
+  private static Utf8Lines lines(Path file) throws IOException {
+    return new Utf8Lines(open(file));
+  }
+
   /**
-   * The lines of a file as strict UTF-8, blank lines skipped, with the current line's number. Each line is decoded on
-   * its own, so that an error names the line it is on.
+   * The next line that is not blank, as strict UTF-8 without its line break (and a byte order mark), or {@code null}
+   * at the end; a line that is too long, not UTF-8 or in damaged gzip data is a {@link BadFileException}.
    */
-  private static final class Lines implements Closeable {
-    private final Path file;
-    private final InputStream in;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final byte[] buffer = new byte[1 << 16];
-    private int position;
-    private int limit;
-    private boolean ended;
-    private byte[] line = new byte[1 << 10];
-    private int length;
-    private CharBuffer chars = CharBuffer.allocate(1 << 10);
-    private long number;
-
-    Lines(Path file) throws IOException {
-      this.file = file;
-      this.in = open(file);
-    }
-
-    /** The next line that is not blank, without its line break (and a byte order mark), or {@code null} at the end. */
-    String next() throws IOException {
-      while (readLine()) {
-        number++;
-        if (length > 0 && line[length - 1] == '\r') {
-          length--;
-        }
-        String text = decode();
-        if (number == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-          text = text.substring(1);
-        }
-        if (!text.isBlank()) {
-          return text;
-        }
-      }
-      return null;
-    }
-
-    /** Reads the next line's bytes into {@code line}; false at the end of the file. */
-    private boolean readLine() throws IOException {
-      length = 0;
-      boolean any = false;
-      while (true) {
-        if (position == limit) {
-          if (!fill()) {
-            return any;
-          }
-        }
-        any = true;
-        int end = position;
-        while (end < limit && buffer[end] != '\n') {
-          end++;
-        }
-        append(end - position);
-        boolean found = end < limit;
-        position = found ? end + 1 : end;
-        if (found) {
-          return true;
-        }
-      }
-    }
-
-    private boolean fill() throws IOException {
-      if (ended) {
-        return false;
-      }
-      int read;
+  private static String nextLine(Path file, Utf8Lines lines) throws IOException {
+    while (true) {
       try {
-        read = in.read(buffer);
+        if (!lines.next()) {
+          return null;
+        }
       } catch (ZipException | EOFException e) {
-        throw new BadFileException(file, number + 1, "the gzip data is damaged or cut short ("
-            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        throw new BadFileException(file, lines.number() + 1, "the gzip data is damaged or cut short (" + reason(e)
+            + ")");
       }
-      if (read < 0) {
-        ended = true;
-        return false;
+      if (lines.tooLong()) {
+        throw new BadFileException(file, lines.number(), "the line is longer than " + (lines.maxLineBytes() >> 20)
+            + " MB");
       }
-      position = 0;
-      limit = read;
-      return true;
+      if (!lines.decode()) {
+        throw new BadFileException(file, lines.number(), "not valid UTF-8 (" + lines.decodeError() + ")");
+      }
+      String text = lines.text();
+      if (!text.isBlank()) {
+        return text;
+      }
     }
+  }
 
-    private void append(int count) {
-      if (length + count > line.length) {
-        line = Arrays.copyOf(line, Math.max(length + count, 2 * line.length));
-      }
-      System.arraycopy(buffer, position, line, length, count);
-      length += count;
-    }
-
-    private String decode() {
-      if (chars.capacity() < length) {
-        chars = CharBuffer.allocate(Math.max(length, 2 * chars.capacity()));
-      }
-      ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
-      chars.clear();
-      utf8.reset();
-      CoderResult result = utf8.decode(bytes, chars, true);
-      if (!result.isError()) {
-        result = utf8.flush(chars);
-      }
-      if (result.isError()) {
-        throw new BadFileException(file, number, String.format(Locale.ROOT,
-            "not valid UTF-8 (byte 0x%02X at byte %d of the line)", line[bytes.position()] & 0xFF,
-            bytes.position() + 1));
-      }
-      chars.flip();
-      return chars.toString();
-    }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
-    }
+  private static String reason(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -15,13 +15,6 @@ import dev.paperdex.searcher.internal.TeX;
 import dev.paperdex.indexer.normalize.Text;
 import dev.paperdex.searcher.Paper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -30,7 +23,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,9 +39,8 @@ import java.util.regex.Pattern;
  */
 final class KaggleJsonParser implements PaperParser {
 
-  /** A text field longer than this is not a real paper's. */
   /** A line longer than this is dropped unread, so a file without line breaks cannot exhaust memory. */
-  static final int MAX_LINE_BYTES = 32 << 20;
+  static final int MAX_LINE_BYTES = Utf8Lines.MAX_LINE_BYTES;
 
   private static final ObjectReader JSON = new ObjectMapper().reader();
   private static final int MAX_DETAIL_CHARS = 160;
@@ -74,62 +65,39 @@ final class KaggleJsonParser implements PaperParser {
 
   @Override
   public void parse(SourceFile file, RecordSink sink) throws IOException {
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    CharBuffer chars = CharBuffer.allocate(1 << 14);
     String name = file.name();
-    try (InputStream in = file.open()) {
-      Lines lines = new Lines(in);
+    try (Utf8Lines lines = new Utf8Lines(file.open(), MAX_LINE_BYTES)) {
       while (lines.next()) {
-        if (lines.tooLong) {
-          sink.skip(new Skip(name, "line " + lines.number, SkipReason.FIELD_TOO_LONG,
+        long number = lines.number();
+        if (lines.tooLong()) {
+          sink.skip(new Skip(name, "line " + number, SkipReason.FIELD_TOO_LONG,
               "the line is longer than " + (MAX_LINE_BYTES >> 20) + " MB"));
           continue;
         }
         if (lines.isBlank()) {
           continue;
         }
-        if (chars.capacity() < lines.length) {
-          chars = CharBuffer.allocate(Math.max(lines.length, chars.capacity() * 2));
-        }
-        String invalid = decode(utf8, lines, chars);
-        if (invalid != null) {
-          sink.skip(new Skip(name, "line " + lines.number, SkipReason.MALFORMED, invalid));
+        if (!lines.decode()) {
+          sink.skip(new Skip(name, "line " + number, SkipReason.MALFORMED,
+              "invalid UTF-8 (" + lines.decodeError() + ")"));
           continue;
         }
         JsonNode record;
         try {
-          record = readObject(chars.array(), chars.position());
+          record = readObject(lines.chars(), lines.charCount());
         } catch (JsonProcessingException e) {
-          sink.skip(new Skip(name, "line " + lines.number, SkipReason.MALFORMED, shortReason(e)));
+          sink.skip(new Skip(name, "line " + number, SkipReason.MALFORMED, shortReason(e)));
           continue;
         }
         if (record == null || !record.isObject()) {
           String type = record == null ? "nothing" : record.getNodeType().name().toLowerCase(Locale.ROOT);
-          sink.skip(new Skip(name, "line " + lines.number, SkipReason.MALFORMED,
+          sink.skip(new Skip(name, "line " + number, SkipReason.MALFORMED,
               "the line is a JSON " + type + ", not an object"));
           continue;
         }
-        read(record, name, lines.number, sink);
+        read(record, name, number, sink);
       }
     }
-  }
-
-  /** Decodes the line into {@code chars}; returns why it is not UTF-8, or {@code null} when it is. */
-  private static String decode(CharsetDecoder utf8, Lines lines, CharBuffer chars) {
-    ByteBuffer bytes = ByteBuffer.wrap(lines.bytes, 0, lines.length);
-    chars.clear();
-    utf8.reset();
-    CoderResult result = utf8.decode(bytes, chars, true);
-    if (!result.isError()) {
-      result = utf8.flush(chars);
-    }
-    if (result.isError()) {
-      return String.format(Locale.ROOT, "invalid UTF-8 (byte 0x%02X at byte %d of the line)",
-          lines.bytes[bytes.position()] & 0xFF, bytes.position() + 1);
-    }
-    return null;
   }
 
   /** The one JSON value of the line; more than one is malformed too. */
@@ -377,92 +345,5 @@ final class KaggleJsonParser implements PaperParser {
   private static String abbreviate(String text) {
     String value = Text.clean(text);
     return value.length() <= 60 ? "\"" + value + "\"" : "\"" + value.substring(0, 60) + "…\"";
-  }
-
-  /** Reads a stream line by line as raw bytes, so that each line can be decoded strictly on its own. */
-  private static final class Lines {
-    private final InputStream in;
-    private final byte[] buffer = new byte[1 << 16];
-    private int position;
-    private int limit;
-
-    /** The current line without its line break (and without a UTF-8 byte order mark on line 1). */
-    byte[] bytes = new byte[1 << 14];
-    int length;
-    /** The 1-based number of the current line. */
-    long number;
-    /** Whether the current line was longer than {@link #MAX_LINE_BYTES} and dropped. */
-    boolean tooLong;
-
-    Lines(InputStream in) {
-      this.in = in;
-    }
-
-    /** Moves to the next line; {@code false} at the end of the stream. */
-    boolean next() throws IOException {
-      length = 0;
-      tooLong = false;
-      boolean any = false;
-      while (true) {
-        if (position == limit) {
-          limit = Math.max(0, in.read(buffer));
-          position = 0;
-          if (limit == 0) {
-            if (any) {
-              finish();
-            }
-            return any;
-          }
-        }
-        any = true;
-        int start = position;
-        while (position < limit && buffer[position] != '\n') {
-          position++;
-        }
-        append(start, position - start);
-        if (position < limit) {
-          position++;
-          finish();
-          return true;
-        }
-      }
-    }
-
-    private void append(int start, int count) {
-      if (tooLong || count == 0) {
-        return;
-      }
-      if ((long) length + count > MAX_LINE_BYTES) {
-        tooLong = true;
-        length = 0;
-        return;
-      }
-      if (length + count > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(length + count, Math.min(MAX_LINE_BYTES, bytes.length * 2)));
-      }
-      System.arraycopy(buffer, start, bytes, length, count);
-      length += count;
-    }
-
-    private void finish() {
-      number++;
-      if (length > 0 && bytes[length - 1] == '\r') {
-        length--;
-      }
-      if (number == 1 && length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
-        System.arraycopy(bytes, 3, bytes, 0, length - 3);
-        length -= 3;
-      }
-    }
-
-    boolean isBlank() {
-      for (int i = 0; i < length; i++) {
-        byte b = bytes[i];
-        if (b != ' ' && b != '\t' && b != '\r' && b != '\f') {
-          return false;
-        }
-      }
-      return true;
-    }
   }
 }

@@ -22,17 +22,27 @@ public record SourceFile(Path path) {
     return path.toString();
   }
 
-  /** Opens the content, decompressing it when the file is gzipped (told by its first bytes, not its name). */
+  /**
+   * Opens the content, decompressing it when the file is gzipped (told by its first bytes, not its name).
+   *
+   * @throws java.util.zip.ZipException when the file starts like gzip but its header is not one
+   * @throws java.io.EOFException       when the file starts like gzip but ends within the header
+   */
   public InputStream open() throws IOException {
     BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-    in.mark(2);
-    int first = in.read();
-    int second = in.read();
-    in.reset();
-    if (first == GZIP_MAGIC_FIRST && second == GZIP_MAGIC_SECOND) {
-      return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+    try {
+      in.mark(2);
+      int first = in.read();
+      int second = in.read();
+      in.reset();
+      if (first == GZIP_MAGIC_FIRST && second == GZIP_MAGIC_SECOND) {
+        return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+      }
+      return in;
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
     }
-    return in;
   }
 
   /** The first {@code max} bytes of the (decompressed) content. */

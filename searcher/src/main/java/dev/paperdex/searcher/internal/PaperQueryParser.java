@@ -45,9 +45,17 @@ public final class PaperQueryParser {
 
   /** Field boosts for words aimed at every field. */
   private final Map<String, Float> fieldBoosts;
+  /** Field boosts for a long descriptive query. */
+  private final Map<String, Float> descriptionBoosts;
   private final QueryBuilder builder;
   private final Analyzer analyzer;
   private final ArxivTaxonomy taxonomy = ArxivTaxonomy.get();
+
+  /**
+   * From this many plain words on, a query is read as a description (a claim, a sentence of an abstract) whose
+   * words need not all occur, rather than as a list of requirements.
+   */
+  static final int LONG_QUERY_WORDS = 5;
 
   private static final Pattern INNER_HYPHEN = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
   private static final Pattern VERSION_SUFFIX = Pattern.compile("v\\d+$");
@@ -67,11 +75,15 @@ public final class PaperQueryParser {
    */
   public record ParsedQuery(Query query, Optional<Query> relaxed, List<HintFinder.QueryWord> words) {}
 
-  /** A parser that analyses words with {@code analyzer} and weighs bare words by {@code fieldBoosts}. */
-  public PaperQueryParser(Analyzer analyzer, Map<String, Float> fieldBoosts) {
+  /**
+   * A parser that analyses words with {@code analyzer}, weighs bare words by {@code fieldBoosts}, and the words of a
+   * long descriptive query by {@code descriptionBoosts}.
+   */
+  public PaperQueryParser(Analyzer analyzer, Map<String, Float> fieldBoosts, Map<String, Float> descriptionBoosts) {
     this.analyzer = analyzer;
     this.builder = new QueryBuilder(analyzer);
     this.fieldBoosts = new LinkedHashMap<>(fieldBoosts);
+    this.descriptionBoosts = new LinkedHashMap<>(descriptionBoosts);
   }
 
   /**
@@ -82,39 +94,47 @@ public final class PaperQueryParser {
   public ParsedQuery parse(String text) {
     QueryNode root = QuerySyntax.parse(text);
     List<HintFinder.QueryWord> words = new ArrayList<>();
-    Query query = new Translation(text, words).top(root);
-    return new ParsedQuery(query, relaxed(text, root), List.copyOf(words));
+    Query query = new Translation(text, words, fieldBoosts).top(root);
+    if (isPlainWords(root) && ((QueryNode.And) root).parts().size() >= LONG_QUERY_WORDS) {
+      // A sentence is not a list of requirements: rank by how many of its words a paper has, and how well.
+      return new ParsedQuery(anyOf(text, root, descriptionBoosts), Optional.empty(), List.copyOf(words));
+    }
+    return new ParsedQuery(query, isPlainWords(root) ? Optional.of(anyOf(text, root, fieldBoosts)) : Optional.empty(),
+        List.copyOf(words));
   }
 
-  /** For several plain words with nothing else: the same words, any of them enough. */
-  private Optional<Query> relaxed(String text, QueryNode root) {
+  /** Whether the query is several plain words or phrases for all fields, with nothing else. */
+  private static boolean isPlainWords(QueryNode root) {
     if (!(root instanceof QueryNode.And and) || !and.implicit()) {
-      return Optional.empty();
+      return false;
     }
+    return and.parts().stream().allMatch(part -> part instanceof QueryNode.Word word && word.field() == null
+        || part instanceof QueryNode.Phrase phrase && phrase.field() == null);
+  }
+
+  /** The words of a plain-words query, any of them enough. */
+  private Query anyOf(String text, QueryNode root, Map<String, Float> boosts) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
-    Translation translation = new Translation(text, new ArrayList<>());
-    for (QueryNode part : and.parts()) {
-      boolean plain = part instanceof QueryNode.Word word && word.field() == null
-          || part instanceof QueryNode.Phrase phrase && phrase.field() == null;
-      if (!plain) {
-        return Optional.empty();
-      }
+    Translation translation = new Translation(text, new ArrayList<>(), boosts);
+    for (QueryNode part : ((QueryNode.And) root).parts()) {
       Query clause = translation.node(part);
       if (clause != null) {
         any.add(clause, Occur.SHOULD);
       }
     }
-    return Optional.of(any.build());
+    return any.build();
   }
 
   /** One query's translation: collects its plain words and reports problems against its text. */
   private final class Translation {
     private final String text;
     private final List<HintFinder.QueryWord> words;
+    private final Map<String, Float> boosts;
 
-    Translation(String text, List<HintFinder.QueryWord> words) {
+    Translation(String text, List<HintFinder.QueryWord> words, Map<String, Float> boosts) {
       this.text = text;
       this.words = words;
+      this.boosts = boosts;
     }
 
     private QuerySyntaxException error(int start, String problem) {
@@ -207,7 +227,7 @@ public final class PaperQueryParser {
     }
 
     private Map<String, Float> fields(String field) {
-      return field == null ? fieldBoosts : Map.of(TEXT_FIELDS.get(field), 1f);
+      return field == null ? boosts : Map.of(TEXT_FIELDS.get(field), 1f);
     }
 
     private Query inTextFields(Map<String, Float> fields, QueryNode.Word word) {

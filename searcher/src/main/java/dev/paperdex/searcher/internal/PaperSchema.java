@@ -75,6 +75,14 @@ public final class PaperSchema {
   public static final Map<String, Float> DEFAULT_FIELD_BOOSTS =
       Map.of(TITLE, 3.0f, AUTHORS, 2.0f, ABSTRACT, 1.0f, COMMENTS, 0.5f);
 
+  /**
+   * The boosts for a long descriptive query (a claim, a sentence from an abstract): its words are the abstract's
+   * kind of words, and a title that shares a few of them says less than an abstract that shares many. Measured on
+   * SciFact's training queries, title 0.5 gave nDCG@10 0.683 where the keyword boosts gave 0.565.
+   */
+  public static final Map<String, Float> DESCRIPTION_FIELD_BOOSTS =
+      Map.of(TITLE, 0.5f, AUTHORS, 0.5f, ABSTRACT, 1.0f, COMMENTS, 0.25f);
+
   /** Gap between two authors' names so that a phrase never spans two people. */
   static final int AUTHOR_POSITION_GAP = 100;
 
