@@ -36,9 +36,7 @@ import picocli.CommandLine.Spec;
  * {@code text} the abstract), every judged query goes through {@link PaperSearcher#search} as a user's would, and the
  * rankings are scored by {@link Metrics}, as trec_eval scores them.
  *
- * <p>The run file and the measures use the hits' scores, in trec_eval's order (see {@link Metrics}). Should the
- * searcher give no scores (NaN), the hits are measured in the order it returned them and the run file scores them
- * {@code hits - rank + 1}, so that trec_eval sees that order too; a note on stderr says so.
+ * <p>The run file and the measures use the hits' scores, in trec_eval's order (see {@link Metrics}).
  *
  * <p>It needs nothing from the top command but the inherited {@code --index}, which it reads from its own command
  * spec, so it works registered in {@link PaperdexCommand} or added to its command line later.
@@ -138,10 +136,8 @@ final class EvalCommand implements Callable<Integer> {
    * @param leftOut       judged queries left out because none of their judged documents is relevant
    * @param unsearchable  evaluated queries that could not be searched, and so found nothing
    * @param firstProblem  why the first of those could not be searched, or {@code null}
-   * @param unscored      queries whose hits came without scores (NaN), ranked by the hits' order instead
    */
-  private record Evaluation(List<Metrics.QueryScores> scores, int leftOut, int unsearchable, String firstProblem,
-                            int unscored) {}
+  private record Evaluation(List<Metrics.QueryScores> scores, int leftOut, int unsearchable, String firstProblem) {}
 
   /** {@code --index}, inherited from the top command: only when the user gave it, never a default location. */
   private Path indexOption() {
@@ -227,7 +223,6 @@ final class EvalCommand implements Callable<Integer> {
     List<Metrics.QueryScores> scores = new ArrayList<>();
     int leftOut = 0;
     int unsearchable = 0;
-    int unscored = 0;
     String firstProblem = null;
     try (PaperSearcher searcher = PaperSearcher.open(indexDir)) {
       for (BeirSet.Query query : set.queries()) {
@@ -240,13 +235,8 @@ final class EvalCommand implements Callable<Integer> {
         try {
           SearchRequest request = SearchRequest.builder().withQuery(text).withLimit(depth).withHighlight(false)
               .build();
-          List<Hit> hits = searcher.search(request).hits();
-          boolean scored = hits.stream().allMatch(hit -> Float.isFinite(hit.score()));
-          if (!scored) {
-            unscored++;
-          }
-          for (Hit hit : hits) {
-            ranking.add(new Metrics.Scored(hit.paper().id(), scored ? hit.score() : hits.size() - hit.rank() + 1));
+          for (Hit hit : searcher.search(request).hits()) {
+            ranking.add(new Metrics.Scored(hit.paper().id(), hit.score()));
           }
         } catch (QuerySyntaxException e) {
           unsearchable++;
@@ -260,7 +250,7 @@ final class EvalCommand implements Callable<Integer> {
         }
       }
     }
-    return new Evaluation(scores, leftOut, unsearchable, firstProblem, unscored);
+    return new Evaluation(scores, leftOut, unsearchable, firstProblem);
   }
 
   private static void notes(IndexReport report, Set<String> relevantNotInCorpus, Evaluation evaluation,
@@ -271,10 +261,6 @@ final class EvalCommand implements Callable<Integer> {
     if (!relevantNotInCorpus.isEmpty()) {
       err.println("note: " + relevantNotInCorpus.size() + " documents judged relevant are not in the corpus, so no "
           + "ranking can find them (such as '" + relevantNotInCorpus.iterator().next() + "')");
-    }
-    if (evaluation.unscored() > 0) {
-      err.println("note: the searcher gave no scores (NaN) for the hits of " + evaluation.unscored() + " queries; they "
-          + "were measured in the order the searcher returned them, and scored hits - rank + 1 in the run file");
     }
     if (evaluation.unsearchable() > 0) {
       err.println("note: " + evaluation.unsearchable() + " queries could not be searched and count as finding nothing"

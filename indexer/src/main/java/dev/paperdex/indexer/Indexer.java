@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,13 +68,7 @@ public final class Indexer {
         counts.files++;
         read(new SourceFile(file), writer, counts);
       }
-      boolean commit = !strict || counts.skipped.isEmpty();
-      if (commit) {
-        writer.commit();
-      }
-      return new IndexReport(counts.files, counts.records, counts.added, counts.updated, counts.unchanged,
-          counts.skipped, counts.unknownCategories, commit ? writer.paperCount() : writer.committedPaperCount(), commit,
-          Duration.ofNanos(System.nanoTime() - start));
+      return finish(writer, counts, start);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -97,7 +92,7 @@ public final class Indexer {
    * @throws IndexBusyException when another process is writing the index
    * @throws IOException        when the index cannot be written, or {@code papers} cannot be read
    */
-  public IndexReport indexPapers(String sourceName, java.util.Iterator<Paper> papers) throws IOException {
+  public IndexReport indexPapers(String sourceName, Iterator<Paper> papers) throws IOException {
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(papers, "papers");
     long start = System.nanoTime();
@@ -108,34 +103,47 @@ public final class Indexer {
         Paper paper = papers.next();
         counts.records++;
         String position = "record " + counts.records;
-        Optional<RecordCheck.Problem> problem = RecordCheck.problem(paper);
-        if (problem.isPresent()) {
-          skip(counts, new Skip(sourceName, position, problem.get().reason(), problem.get().detail()));
-          continue;
-        }
-        for (String code : paper.categories()) {
-          if (!taxonomy.isKnown(code)) {
-            counts.unknownCategories.merge(code, 1L, Long::sum);
-          }
-        }
-        Paper sourced = paper.source() != null ? paper
-            : paper.toBuilder().withSource(sourceName + ", " + position).build();
-        switch (writer.add(sourced)) {
-          case ADDED -> counts.added++;
-          case UPDATED -> counts.updated++;
-          case UNCHANGED -> counts.unchanged++;
-        }
+        accept(paper.source() != null ? paper : paper.toBuilder().withSource(sourceName + ", " + position).build(),
+            sourceName, position, writer, counts);
       }
-      boolean commit = !strict || counts.skipped.isEmpty();
-      if (commit) {
-        writer.commit();
-      }
-      return new IndexReport(counts.files, counts.records, counts.added, counts.updated, counts.unchanged,
-          counts.skipped, counts.unknownCategories, commit ? writer.paperCount() : writer.committedPaperCount(), commit,
-          Duration.ofNanos(System.nanoTime() - start));
+      return finish(writer, counts, start);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /** Checks one paper and adds it to the index, counting what happened. */
+  private void accept(Paper paper, String file, String position, PaperIndexWriter writer, Counts counts) {
+    Optional<RecordCheck.Problem> problem = RecordCheck.problem(paper);
+    if (problem.isPresent()) {
+      skip(counts, new Skip(file, position, problem.get().reason(), problem.get().detail()));
+      return;
+    }
+    for (String code : paper.categories()) {
+      if (!taxonomy.isKnown(code)) {
+        counts.unknownCategories.merge(code, 1L, Long::sum);
+      }
+    }
+    try {
+      switch (writer.add(paper)) {
+        case ADDED -> counts.added++;
+        case UPDATED -> counts.updated++;
+        case UNCHANGED -> counts.unchanged++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Commits the run (unless strict mode and a skip forbid it) and reports it. */
+  private IndexReport finish(PaperIndexWriter writer, Counts counts, long start) throws IOException {
+    boolean commit = !strict || counts.skipped.isEmpty();
+    if (commit) {
+      writer.commit();
+    }
+    return new IndexReport(counts.files, counts.records, counts.added, counts.updated, counts.unchanged,
+        counts.skipped, counts.unknownCategories, commit ? writer.paperCount() : writer.committedPaperCount(), commit,
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   private static List<Path> filesUnder(Path source) throws IOException {
@@ -171,25 +179,8 @@ public final class Indexer {
         @Override
         public void paper(Paper paper, String position) {
           counts.records++;
-          Optional<RecordCheck.Problem> problem = RecordCheck.problem(paper);
-          if (problem.isPresent()) {
-            Indexer.this.skip(counts, new Skip(file.name(), position, problem.get().reason(), problem.get().detail()));
-            return;
-          }
-          for (String code : paper.categories()) {
-            if (!taxonomy.isKnown(code)) {
-              counts.unknownCategories.merge(code, 1L, Long::sum);
-            }
-          }
-          try {
-            switch (writer.add(paper.toBuilder().withSource(file.name() + ", " + position).build())) {
-              case ADDED -> counts.added++;
-              case UPDATED -> counts.updated++;
-              case UNCHANGED -> counts.unchanged++;
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+          accept(paper.toBuilder().withSource(file.name() + ", " + position).build(), file.name(), position, writer,
+              counts);
         }
 
         @Override
