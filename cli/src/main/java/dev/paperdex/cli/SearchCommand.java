@@ -14,6 +14,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -45,9 +46,8 @@ final class SearchCommand implements Callable<Integer> {
           + "--until says what to list.")
   private List<String> query = List.of();
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10",
-      description = "How many results to show (default: ${DEFAULT-VALUE}).")
-  private int limit;
+  @Mixin
+  private ResultOptions output;
 
   @Option(names = "--offset", paramLabel = "N", defaultValue = "0",
       description = "Skip the first N results, for the next page.")
@@ -84,14 +84,9 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Also print the query as paperdex understood it (on stderr).")
   private boolean explain;
 
-  @Option(names = "--json", description = "Print the results as one JSON object.")
-  private boolean json;
-
   @Override
   public Integer call() throws Exception {
-    if (limit < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 or more, not " + limit);
-    }
+    output.check(spec.commandLine());
     if (offset < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--offset must be 0 or more, not " + offset);
     }
@@ -103,12 +98,11 @@ final class SearchCommand implements Callable<Integer> {
           "give a QUERY, or --cat, --since or --until to say what to list");
     }
     IndexLocation location = parent.indexLocation();
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     buildBundledIndexIfMissing(location, err);
     SearchRequest request = SearchRequest.builder()
         .withQuery(String.join(" ", query))
-        .withLimit(limit)
+        .withLimit(output.limit)
         .withOffset(offset)
         .withSort(sort)
         .withSince(since)
@@ -123,11 +117,7 @@ final class SearchCommand implements Callable<Integer> {
       if (explain) {
         err.println("query: " + results.parsedQuery());
       }
-      if (json) {
-        out.println(JsonResults.toJson(results));
-      } else {
-        new HitPrinter(out, Terminal.of(parent.env())).print(results);
-      }
+      output.print(results, spec.commandLine(), parent.env());
     }
     return 0;
   }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -29,30 +29,20 @@ final class SimilarCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "The arXiv id, with or without version, arXiv: or the abs URL.")
   private String id;
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10",
-      description = "How many papers to list (default: ${DEFAULT-VALUE}).")
-  private int limit;
-
-  @Option(names = "--json", description = "Print the results as one JSON object.")
-  private boolean json;
+  @Mixin
+  private ResultOptions output;
 
   @Override
   public Integer call() throws Exception {
-    if (limit < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 or more, not " + limit);
-    }
+    output.check(spec.commandLine());
     String bare = ShowCommand.bareId(id);
     try (PaperSearcher searcher = PaperSearcher.open(parent.indexLocation().path())) {
-      Optional<SearchResults> results = searcher.similar(bare, limit);
+      Optional<SearchResults> results = searcher.similar(bare, output.limit);
       if (results.isEmpty()) {
         spec.commandLine().getErr().println("paperdex: no paper " + bare + " in the index");
         return PaperdexCommand.EXIT_FAILURE;
       }
-      if (json) {
-        spec.commandLine().getOut().println(JsonResults.toJson(results.get()));
-      } else {
-        new HitPrinter(spec.commandLine().getOut(), Terminal.of(parent.env())).print(results.get());
-      }
+      output.print(results.get(), spec.commandLine(), parent.env());
     }
     return 0;
   }

@@ -20,6 +20,15 @@ final class Cli {
     this.env = new Environment(variables, HOME);
   }
 
+  /** Indexes the bundled data/ into {@code dir} through the index command; returns the index path. */
+  static String indexBundledData(Path dir) {
+    Run run = new Cli(Map.of()).run("index", "--index", dir.toString(), HOME.resolve("data").toString());
+    if (run.exitCode() != 0) {
+      throw new AssertionError("indexing the bundled data failed: " + run.err());
+    }
+    return dir.toString();
+  }
+
   Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

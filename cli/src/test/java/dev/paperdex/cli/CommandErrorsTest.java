@@ -20,9 +20,7 @@ class CommandErrorsTest {
   private final Cli cli = new Cli(Map.of());
 
   private String indexBundledData() {
-    String index = temp.resolve("index").toString();
-    assertThat(cli.run("index", "--index", index, Cli.HOME.resolve("data").toString()).exitCode()).isZero();
-    return index;
+    return Cli.indexBundledData(temp.resolve("index"));
   }
 
   private static void assertOneLineNoTrace(Cli.Run run) {

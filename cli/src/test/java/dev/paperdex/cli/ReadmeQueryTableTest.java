@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,10 +46,7 @@ class ReadmeQueryTableTest {
 
   @BeforeAll
   static void indexTheBundledData() throws Exception {
-    Path index = temp.resolve("index");
-    Cli.Run run = new Cli(Map.of()).run("index", "--index", index.toString(), Cli.HOME.resolve("data").toString());
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    searcher = PaperSearcher.open(index);
+    searcher = PaperSearcher.open(Path.of(Cli.indexBundledData(temp.resolve("index"))));
   }
 
   @AfterAll

@@ -24,8 +24,7 @@ class SearchOptionsAndCommandsTest {
 
   @BeforeAll
   static void indexTheBundledData() {
-    index = temp.resolve("index").toString();
-    assertThat(CLI.run("index", "--index", index, Cli.HOME.resolve("data").toString()).exitCode()).isZero();
+    index = Cli.indexBundledData(temp.resolve("index"));
   }
 
   private static Cli.Run run(String... args) {
