@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -117,12 +118,30 @@ public final class PaperQueryParser {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     Translation translation = new Translation(text, new ArrayList<>(), boosts);
     for (QueryNode part : ((QueryNode.And) root).parts()) {
-      Query clause = translation.node(part);
+      Query clause = boosts == descriptionBoosts ? titleAndAbstractAsOne(part) : null;
+      clause = clause != null ? clause : translation.node(part);
       if (clause != null) {
         any.add(clause, Occur.SHOULD);
       }
     }
     return any.build();
+  }
+
+  /**
+   * A descriptive query's word scored over title and abstract as if they were one field, the title's occurrences
+   * weighted (BM25F): a word in both is one match, not two summed scores. {@code null} for anything but a plain word
+   * that analyses into one term.
+   */
+  private Query titleAndAbstractAsOne(QueryNode part) {
+    if (!(part instanceof QueryNode.Word word) || word.kind() != QueryNode.WordKind.PLAIN
+        || !(builder.createPhraseQuery(PaperSchema.ABSTRACT, TeX.toUnicode(word.text())) instanceof TermQuery term)) {
+      return null;
+    }
+    return new CombinedFieldQuery.Builder()
+        .addField(PaperSchema.TITLE, PaperSchema.DESCRIPTION_TITLE_WEIGHT)
+        .addField(PaperSchema.ABSTRACT, 1f)
+        .addTerm(term.getTerm().bytes())
+        .build();
   }
 
   /** One query's translation: collects its plain words and reports problems against its text. */
