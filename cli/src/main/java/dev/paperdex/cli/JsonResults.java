@@ -33,11 +33,7 @@ final class JsonResults {
       hits.add(hit(hit));
     }
     if (results.request().facets()) {
-      ObjectNode facets = root.putObject("facets");
-      counts(facets.putArray("categories"), results.facets().categories());
-      counts(facets.putArray("archives"), results.facets().archives());
-      counts(facets.putArray("years"), results.facets().years());
-      counts(facets.putArray("authors"), results.facets().authors());
+      root.set("facets", facets(results.facets()));
     }
     if (!results.hints().isEmpty()) {
       ObjectNode hints = root.putObject("hints");
@@ -95,6 +91,16 @@ final class JsonResults {
     for (Snippet.Span span : snippet.matches()) {
       matches.addArray().add(span.start()).add(span.end());
     }
+    return node;
+  }
+
+  /** Counts by category, archive, year and author, each a list of value and count. */
+  static ObjectNode facets(Facets facets) {
+    ObjectNode node = MAPPER.createObjectNode();
+    counts(node.putArray("categories"), facets.categories());
+    counts(node.putArray("archives"), facets.archives());
+    counts(node.putArray("years"), facets.years());
+    counts(node.putArray("authors"), facets.authors());
     return node;
   }
 

@@ -185,7 +185,7 @@ final class PaperIndexWriter implements Closeable {
     writer.setLiveCommitData(Map.of(
         PaperSchema.SCHEMA_VERSION_KEY, String.valueOf(PaperSchema.VERSION),
         "paperdex.papers", String.valueOf(indexed.size()),
-        "paperdex.committed", Instant.now().toString()).entrySet());
+        PaperSchema.COMMITTED_KEY, Instant.now().toString()).entrySet());
     writer.commit();
     committed = true;
   }

@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.KeywordField;
@@ -255,6 +257,20 @@ public final class PaperSearcher implements Closeable {
         return Optional.empty();
       }
       return Optional.of(PaperDocument.toPaper(searcher.storedFields().document(top.scoreDocs[0].doc)));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** What the index holds: its schema version, paper count, last commit time, and counts of the top values. */
+  public IndexInfo info(int maxValues) throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      Map<String, String> commit = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+      String committed = commit.get(PaperSchema.COMMITTED_KEY);
+      return new IndexInfo(Integer.parseInt(commit.getOrDefault(PaperSchema.SCHEMA_VERSION_KEY, "0")),
+          searcher.getIndexReader().numDocs(), committed == null ? null : Instant.parse(committed),
+          FacetCounter.count(searcher, new MatchAllDocsQuery(), maxValues));
     } finally {
       manager.release(searcher);
     }

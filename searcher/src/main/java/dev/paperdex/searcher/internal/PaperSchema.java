@@ -25,6 +25,8 @@ public final class PaperSchema {
 
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String SCHEMA_VERSION_KEY = "paperdex.schema";
+  /** Commit user-data key holding when the commit was made (ISO-8601). */
+  public static final String COMMITTED_KEY = "paperdex.committed";
 
   /** Bare arXiv id: exact match, sortable, stored. */
   public static final String ID = "id";

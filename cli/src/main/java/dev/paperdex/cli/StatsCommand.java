@@ -1,0 +1,89 @@
+package dev.paperdex.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paperdex.searcher.Facets;
+import dev.paperdex.searcher.IndexInfo;
+import dev.paperdex.searcher.PaperSearcher;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code paperdex stats}: what the index holds. */
+@Command(name = "stats",
+    mixinStandardHelpOptions = true,
+    description = "Show what the index holds: papers, schema version, last commit, and counts by year, category, "
+        + "archive and author.",
+    footer = {"", "Examples:",
+        "  paperdex stats",
+        "  paperdex stats --top 20 --json"})
+final class StatsCommand implements Callable<Integer> {
+
+  @ParentCommand
+  private PaperdexCommand parent;
+
+  @Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+      description = "How many values of each count to show (default: ${DEFAULT-VALUE}).")
+  private int top;
+
+  @Option(names = "--json", description = "Print the statistics as one JSON object.")
+  private boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    if (top < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--top must be 1 or more, not " + top);
+    }
+    Path index = parent.indexLocation().path();
+    IndexInfo info;
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      info = searcher.info(top);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectNode root = mapper.createObjectNode();
+      root.put("index", index.toString());
+      root.put("papers", info.papers());
+      root.put("schema_version", info.schemaVersion());
+      root.put("committed", info.committed() == null ? null : info.committed().toString());
+      root.set("counts", JsonResults.facets(info.counts()));
+      out.println(mapper.writeValueAsString(root));
+      return 0;
+    }
+    int width = Terminal.of(parent.env()).columns();
+    out.printf("%-12s %s%n", "Index", index);
+    out.printf("%-12s %,d%n", "Papers", info.papers());
+    out.printf("%-12s %d%n", "Schema", info.schemaVersion());
+    if (info.committed() != null) {
+      out.printf("%-12s %s%n", "Committed", info.committed());
+    }
+    counts(out, width, "Years", info.counts().years());
+    counts(out, width, "Categories", info.counts().categories());
+    counts(out, width, "Archives", info.counts().archives());
+    counts(out, width, "Authors", info.counts().authors());
+    return 0;
+  }
+
+  private static void counts(PrintWriter out, int width, String name, List<Facets.Count> counts) {
+    if (counts.isEmpty()) {
+      return;
+    }
+    String values = counts.stream().map(count -> count.value() + " " + count.count())
+        .collect(Collectors.joining(" · "));
+    List<String> lines = Wrapping.wrap(values, width - 13);
+    out.printf("%-12s %s%n", name, lines.get(0));
+    lines.subList(1, lines.size()).forEach(line -> out.println(" ".repeat(13) + line));
+  }
+}

@@ -1,0 +1,90 @@
+package dev.paperdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** paperdex stats and paperdex check on the bundled data, healthy, damaged, missing and busy. */
+class StatsAndCheckTest {
+
+  @TempDir
+  Path temp;
+
+  private final Cli cli = new Cli(Map.of());
+
+  @Test
+  void statsSaysWhatTheIndexHolds() throws Exception {
+    String index = Cli.indexBundledData(temp.resolve("index"));
+
+    Cli.Run run = cli.run("stats", "--index", index);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Papers       29\n").contains("Schema       2\n").contains("Committed    20")
+        .contains("Years        2026 21 · 2025 5 · 2024 2 · 2023 1\n");
+    JsonNode json = new ObjectMapper().readTree(cli.run("stats", "--index", index, "--json").out());
+    assertThat(json.get("papers").asInt()).isEqualTo(29);
+    assertThat(json.get("counts").get("years").get(0).get("value").asText()).isEqualTo("2026");
+    assertThat(cli.run("stats", "--index", index, "--top", "0").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void checkPassesAHealthyIndex() {
+    String index = Cli.indexBundledData(temp.resolve("index"));
+
+    Cli.Run run = cli.run("check", "--index", index);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("index is healthy: 29 papers in 1 segments (" + index + ")\n");
+  }
+
+  @Test
+  void checkFailsADamagedIndex() throws Exception {
+    Path index = Path.of(Cli.indexBundledData(temp.resolve("index")));
+    Path largest;
+    try (Stream<Path> files = Files.list(index)) {
+      largest = files.filter(file -> !file.getFileName().toString().startsWith("segments"))
+          .max(Comparator.comparingLong(file -> file.toFile().length())).orElseThrow();
+    }
+    try (RandomAccessFile file = new RandomAccessFile(largest.toFile(), "rw")) {
+      long middle = file.length() / 2;
+      file.seek(middle);
+      int original = file.read();
+      file.seek(middle);
+      file.write(original ^ 0xFF);
+    }
+
+    Cli.Run run = cli.run("check", "--index", index.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("paperdex: the index at " + index + " is damaged:")
+        .endsWith("; rebuild it from your sources\n");
+  }
+
+  @Test
+  void checkSaysWhenThereIsNoIndexOrItIsBusy() throws Exception {
+    Cli.Run missing = cli.run("check", "--index", temp.resolve("nowhere").toString());
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).startsWith("paperdex: no index at ");
+
+    String index = Cli.indexBundledData(temp.resolve("index"));
+    try (FSDirectory directory = FSDirectory.open(Path.of(index));
+         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+      Cli.Run busy = cli.run("check", "--index", index);
+      assertThat(busy.exitCode()).isEqualTo(1);
+      assertThat(busy.err()).startsWith("paperdex: index is busy: another paperdex is writing " + index);
+      writer.rollback();
+    }
+  }
+}
