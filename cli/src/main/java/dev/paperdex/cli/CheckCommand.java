@@ -35,12 +35,12 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path index = parent.indexLocation().path();
     if (!Files.isDirectory(index)) {
-      throw new IndexProblemException("no index at " + index + ": build one with `paperdex index SOURCE…`");
+      throw IndexProblemException.noIndex(index);
     }
     PrintWriter out = spec.commandLine().getOut();
     try (FSDirectory directory = FSDirectory.open(index)) {
       if (!DirectoryReader.indexExists(directory)) {
-        throw new IndexProblemException("no index at " + index + ": build one with `paperdex index SOURCE…`");
+        throw IndexProblemException.noIndex(index);
       }
       CheckIndex.Status status;
       try (CheckIndex check = new CheckIndex(directory)) {

@@ -65,14 +65,9 @@ final class HitPrinter {
   }
 
   private void printFacet(String name, List<Facets.Count> counts) {
-    if (counts.isEmpty()) {
-      return;
+    if (!counts.isEmpty()) {
+      Wrapping.printLabelled(out, name, 12, Wrapping.counts(counts), terminal.columns());
     }
-    String values = counts.stream().map(count -> count.value() + " " + count.count())
-        .collect(Collectors.joining(" · "));
-    List<String> lines = Wrapping.wrap(values, terminal.columns() - 12);
-    out.printf("%-11s %s%n", name, lines.get(0));
-    lines.subList(1, lines.size()).forEach(line -> out.println(" ".repeat(12) + line));
   }
 
   private void printHit(Hit hit) {

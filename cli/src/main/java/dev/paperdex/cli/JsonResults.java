@@ -1,5 +1,7 @@
 package dev.paperdex.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,7 +22,7 @@ final class JsonResults {
 
   private JsonResults() {}
 
-  static String toJson(SearchResults results) throws com.fasterxml.jackson.core.JsonProcessingException {
+  static String toJson(SearchResults results) throws JsonProcessingException {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("query", results.request().query());
     root.put("total", results.totalHits());
@@ -44,7 +46,7 @@ final class JsonResults {
             .put("papers", location.papers());
       }
     }
-    return MAPPER.writeValueAsString(root);
+    return write(root);
   }
 
   private static ObjectNode hit(Hit hit) {
@@ -56,6 +58,16 @@ final class JsonResults {
     ArrayNode snippets = node.putArray("snippets");
     hit.abstractSnippets().forEach(s -> snippets.add(snippet(s)));
     return node;
+  }
+
+  /** A new, empty JSON object. */
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** {@code node} as indented JSON text. */
+  static String write(JsonNode node) throws JsonProcessingException {
+    return MAPPER.writeValueAsString(node);
   }
 
   /** Every field of a paper. */

@@ -1,7 +1,5 @@
 package dev.paperdex.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.paperdex.searcher.ArxivTaxonomy;
 import dev.paperdex.searcher.Category;
 import dev.paperdex.searcher.Paper;
@@ -57,8 +55,7 @@ final class ShowCommand implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .writeValueAsString(JsonResults.paper(paper.get())));
+        out.println(JsonResults.write(JsonResults.paper(paper.get())));
       } else {
         print(paper.get(), out, Terminal.of(parent.env()).columns());
       }
@@ -90,9 +87,7 @@ final class ShowCommand implements Callable<Integer> {
     facts.add(new String[] {"Source", paper.source()});
     for (String[] fact : facts) {
       if (fact[1] != null && !fact[1].isEmpty()) {
-        List<String> lines = Wrapping.wrap(fact[1], columns - 14);
-        out.printf("%-12s  %s%n", fact[0], lines.get(0));
-        lines.subList(1, lines.size()).forEach(line -> out.println(" ".repeat(14) + line));
+        Wrapping.printLabelled(out, fact[0], 14, fact[1], columns);
       }
     }
     if (paper.abstractText() != null) {

@@ -1,7 +1,5 @@
 package dev.paperdex.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperdex.searcher.Facets;
 import dev.paperdex.searcher.IndexInfo;
@@ -10,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,14 +49,13 @@ final class StatsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      ObjectNode root = mapper.createObjectNode();
+      ObjectNode root = JsonResults.object();
       root.put("index", index.toString());
       root.put("papers", info.papers());
       root.put("schema_version", info.schemaVersion());
       root.put("committed", info.committed() == null ? null : info.committed().toString());
       root.set("counts", JsonResults.facets(info.counts()));
-      out.println(mapper.writeValueAsString(root));
+      out.println(JsonResults.write(root));
       return 0;
     }
     int width = Terminal.of(parent.env()).columns();
@@ -77,13 +73,8 @@ final class StatsCommand implements Callable<Integer> {
   }
 
   private static void counts(PrintWriter out, int width, String name, List<Facets.Count> counts) {
-    if (counts.isEmpty()) {
-      return;
+    if (!counts.isEmpty()) {
+      Wrapping.printLabelled(out, name, 13, Wrapping.counts(counts), width);
     }
-    String values = counts.stream().map(count -> count.value() + " " + count.count())
-        .collect(Collectors.joining(" · "));
-    List<String> lines = Wrapping.wrap(values, width - 13);
-    out.printf("%-12s %s%n", name, lines.get(0));
-    lines.subList(1, lines.size()).forEach(line -> out.println(" ".repeat(13) + line));
   }
 }

@@ -1,9 +1,12 @@
 package dev.paperdex.cli;
 
+import dev.paperdex.searcher.Facets;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Plain word wrapping for text with no marks in it. */
+/** Plain word wrapping for text with no marks in it, and labelled blocks of it. */
 final class Wrapping {
 
   private Wrapping() {}
@@ -24,5 +27,20 @@ final class Wrapping {
     }
     lines.add(line.toString());
     return lines;
+  }
+
+  /**
+   * Prints {@code label}, then {@code text} from {@code column} on, wrapped to {@code width} with the following
+   * lines starting at {@code column} too.
+   */
+  static void printLabelled(PrintWriter out, String label, int column, String text, int width) {
+    List<String> lines = wrap(text, width - column);
+    out.println(label + " ".repeat(Math.max(1, column - label.length())) + lines.get(0));
+    lines.subList(1, lines.size()).forEach(line -> out.println(" ".repeat(column) + line));
+  }
+
+  /** Counts as one line of text: {@code cs.DC 12 · cs.LG 7}. */
+  static String counts(List<Facets.Count> counts) {
+    return counts.stream().map(count -> count.value() + " " + count.count()).collect(Collectors.joining(" · "));
   }
 }

@@ -1,8 +1,11 @@
 package dev.paperdex.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -18,6 +21,13 @@ final class Cli {
 
   Cli(Map<String, String> variables) {
     this.env = new Environment(variables, HOME);
+  }
+
+  /** The ids of a JSON result's hits, in rank order. */
+  static List<String> ids(JsonNode results) {
+    List<String> ids = new ArrayList<>();
+    results.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
+    return ids;
   }
 
   /** Indexes the bundled data/ into {@code dir} through the index command; returns the index path. */

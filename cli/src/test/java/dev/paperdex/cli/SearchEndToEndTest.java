@@ -40,12 +40,6 @@ class SearchEndToEndTest {
     return JSON.readTree(run.out());
   }
 
-  private static List<String> rankedIds(JsonNode results) {
-    List<String> ids = new ArrayList<>();
-    results.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
-    return ids;
-  }
-
   @Test
   void hailoFindsTheEdgeInferencePaperOnceAtItsLatestVersion() throws Exception {
     JsonNode results = searchJson("Hailo");
@@ -65,17 +59,17 @@ class SearchEndToEndTest {
 
   @Test
   void kvCacheRanksTheTwoKvCachePapersFirst() throws Exception {
-    assertThat(rankedIds(searchJson("KV cache"))).containsExactly("2606.08635", "2603.23049", "2603.28795");
+    assertThat(Cli.ids(searchJson("KV cache"))).containsExactly("2606.08635", "2603.23049", "2603.28795");
   }
 
   @Test
   void rankedIdsOfOtherQueries() throws Exception {
-    assertThat(rankedIds(searchJson("federated learning")))
+    assertThat(Cli.ids(searchJson("federated learning")))
         .containsExactly("2411.03231", "2606.08252", "2606.08197", "2601.09166");
-    assertThat(rankedIds(searchJson("grassroots logic programs"))).containsExactly("2602.06934", "2601.17957");
-    assertThat(rankedIds(searchJson("Byzantine consensus"))).containsExactly("2603.23458");
-    assertThat(rankedIds(searchJson("Minyi Guo"))).containsExactly("2603.23049", "2403.16125");
-    assertThat(rankedIds(searchJson("\"load balancing\""))).containsExactly("2603.23329");
+    assertThat(Cli.ids(searchJson("grassroots logic programs"))).containsExactly("2602.06934", "2601.17957");
+    assertThat(Cli.ids(searchJson("Byzantine consensus"))).containsExactly("2603.23458");
+    assertThat(Cli.ids(searchJson("Minyi Guo"))).containsExactly("2603.23049", "2403.16125");
+    assertThat(Cli.ids(searchJson("\"load balancing\""))).containsExactly("2603.23329");
   }
 
   @Test
@@ -83,7 +77,7 @@ class SearchEndToEndTest {
     JsonNode results = searchJson("speculative decoding");
 
     assertThat(results.get("partial").asBoolean()).isTrue();
-    assertThat(rankedIds(results)).contains("2606.04581", "2606.08635");
+    assertThat(Cli.ids(results)).contains("2606.04581", "2606.08635");
   }
 
   @Test
@@ -91,7 +85,7 @@ class SearchEndToEndTest {
     JsonNode results = searchJson("federated", "--limit", "2");
 
     assertThat(results.get("total").asInt()).isEqualTo(5);
-    assertThat(rankedIds(results)).hasSize(2);
+    assertThat(Cli.ids(results)).hasSize(2);
   }
 
   @Test

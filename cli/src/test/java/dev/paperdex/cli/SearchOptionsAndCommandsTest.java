@@ -40,25 +40,19 @@ class SearchOptionsAndCommandsTest {
     return JSON.readTree(run.out());
   }
 
-  private static List<String> ids(JsonNode results) {
-    List<String> ids = new ArrayList<>();
-    results.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
-    return ids;
-  }
-
   @Test
   void listsByDateWithoutAQuery() throws Exception {
     JsonNode results = json("search", "--since", "2026-06-07", "--sort", "published", "--limit", "3", "--json");
 
     assertThat(results.get("total").asInt()).isEqualTo(5);
-    assertThat(ids(results)).containsExactly("2606.08761", "2606.08635", "2606.08590");
+    assertThat(Cli.ids(results)).containsExactly("2606.08761", "2606.08635", "2606.08590");
   }
 
   @Test
   void pagesWithOffset() throws Exception {
-    List<String> firstTwo = ids(json("search", "federated", "--limit", "2", "--json"));
+    List<String> firstTwo = Cli.ids(json("search", "federated", "--limit", "2", "--json"));
 
-    assertThat(ids(json("search", "federated", "--offset", "1", "--limit", "1", "--json")))
+    assertThat(Cli.ids(json("search", "federated", "--offset", "1", "--limit", "1", "--json")))
         .containsExactly(firstTwo.get(1));
   }
 
@@ -101,7 +95,7 @@ class SearchOptionsAndCommandsTest {
 
   @Test
   void listsSimilarPapersButNeverThePaperItself() throws Exception {
-    List<String> similar = ids(json("similar", "2603.23049", "--limit", "5", "--json"));
+    List<String> similar = Cli.ids(json("similar", "2603.23049", "--limit", "5", "--json"));
 
     assertThat(similar).hasSize(5).doesNotContain("2603.23049");
   }

@@ -91,7 +91,7 @@ public final class PaperSearcher implements Closeable {
    */
   public static PaperSearcher open(Path indexDir) throws IOException {
     if (!Files.isDirectory(indexDir)) {
-      throw new IndexProblemException("no index at " + indexDir + ": build one with `paperdex index SOURCE…`");
+      throw IndexProblemException.noIndex(indexDir);
     }
     Directory directory = FSDirectory.open(indexDir);
     try {
@@ -111,7 +111,9 @@ public final class PaperSearcher implements Closeable {
             + " but this paperdex reads version " + PaperSchema.VERSION + ": delete that directory and index your sources again");
       }
     } catch (IndexNotFoundException e) {
-      throw new IndexProblemException("no index at " + indexDir + ": build one with `paperdex index SOURCE…`", e);
+      IndexProblemException missing = IndexProblemException.noIndex(indexDir);
+      missing.initCause(e);
+      throw missing;
     }
   }
 
