@@ -46,20 +46,19 @@ final class CheckCommand implements Callable<Integer> {
       try (CheckIndex check = new CheckIndex(directory)) {
         status = check.checkIndex();
       } catch (LockObtainFailedException e) {
-        throw new IndexBusyException("index is busy: another paperdex is writing " + index
-            + "; check it when that run has finished", e);
+        throw IndexBusyException.locked(index, "check it when that run has finished", e);
       }
       if (status.clean) {
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
-          out.printf("index is healthy: %,d papers in %d segments (%s)%n", reader.numDocs(), status.numSegments,
-              index);
+          out.printf("index is healthy: %,d papers in %d %s (%s)%n", reader.numDocs(), status.numSegments,
+              status.numSegments == 1 ? "segment" : "segments", index);
         }
         return 0;
       }
       spec.commandLine().getErr().println("paperdex: the index at " + index + " is damaged: "
           + (status.missingSegments ? "segment files are missing"
               : status.numBadSegments + " of " + status.numSegments + " segments are broken")
-          + "; rebuild it from your sources");
+          + "; rebuild it from your sources with `paperdex index --rebuild SOURCE…`");
       return PaperdexCommand.EXIT_FAILURE;
     }
   }

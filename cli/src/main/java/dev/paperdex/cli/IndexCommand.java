@@ -20,11 +20,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {"Add or update papers in the index from arXiv files and directories (read recursively, "
         + "gzipped or not, format told by content).",
-        "Bad files and records are skipped with one line each on stderr; the index is committed once, at the end."},
+        "Bad files and records are skipped with one line each on stderr; the index is verified and committed once, "
+            + "at the end, so an interrupted run changes nothing. Searches keep answering meanwhile."},
     footer = {"", "Examples:",
         "  paperdex index data/",
         "  paperdex index --index /tmp/idx feed1.xml listing.txt.gz",
-        "  paperdex index --strict arxiv-metadata-oai-snapshot.json"})
+        "  paperdex index --strict arxiv-metadata-oai-snapshot.json",
+        "  paperdex index --rebuild ~/arxiv-harvest data/"})
 final class IndexCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -40,9 +42,14 @@ final class IndexCommand implements Callable<Integer> {
       description = "Fail (exit 1) and commit nothing when any file or record is skipped.")
   private boolean strict;
 
+  @Option(names = "--rebuild",
+      description = "Build a fresh index of just these sources and switch to it once it is complete and verified; "
+          + "until then searches use the old one. Also the way to move an index to a new schema version.")
+  private boolean rebuild;
+
   @Override
   public Integer call() throws Exception {
-    IndexReport report = run(parent.indexLocation().path(), sources, strict, spec.commandLine().getErr());
+    IndexReport report = run(parent.indexLocation().path(), sources, strict, rebuild, spec.commandLine().getErr());
     spec.commandLine().getOut().println(report.summary());
     if (!report.committed()) {
       spec.commandLine().getErr().println("paperdex: --strict: " + report.skippedTotal()
@@ -53,10 +60,12 @@ final class IndexCommand implements Callable<Integer> {
   }
 
   /** Indexes {@code sources} into {@code indexDir}, reporting skips and notes on {@code err}. */
-  static IndexReport run(Path indexDir, List<Path> sources, boolean strict, PrintWriter err) throws Exception {
+  static IndexReport run(Path indexDir, List<Path> sources, boolean strict, boolean rebuild, PrintWriter err)
+      throws Exception {
     return Indexer.builder()
         .withIndex(indexDir)
         .withStrict(strict)
+        .withRebuild(rebuild)
         .withListener(new IndexListener() {
           @Override
           public void skipped(Skip skip) {

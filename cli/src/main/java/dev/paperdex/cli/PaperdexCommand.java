@@ -1,6 +1,7 @@
 package dev.paperdex.cli;
 
 import dev.paperdex.indexer.IndexBusyException;
+import dev.paperdex.indexer.IndexWriteException;
 import dev.paperdex.searcher.IndexProblemException;
 import dev.paperdex.searcher.QuerySyntaxException;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class PaperdexCommand implements Runnable {
 
   /** One line that says what went wrong, for exceptions whose own message is terse. */
   static String describe(Exception e) {
-    if (e instanceof IndexProblemException || e instanceof IndexBusyException) {
+    if (e instanceof IndexProblemException || e instanceof IndexBusyException || e instanceof IndexWriteException) {
       return e.getMessage();
     }
     if (e instanceof NoSuchFileException missing) {

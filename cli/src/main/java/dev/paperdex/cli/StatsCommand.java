@@ -1,11 +1,13 @@
 package dev.paperdex.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperdex.searcher.Facets;
 import dev.paperdex.searcher.IndexInfo;
 import dev.paperdex.searcher.PaperSearcher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,8 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code paperdex stats}: what the index holds. */
 @Command(name = "stats",
     mixinStandardHelpOptions = true,
-    description = "Show what the index holds: papers, schema version, last commit, and counts by year, category, "
-        + "archive and author.",
+    description = "Show what the index holds: papers, schema version, when and by which paperdex it was built, the "
+        + "source files it was built from, and counts by year, category, archive and author.",
     footer = {"", "Examples:",
         "  paperdex stats",
         "  paperdex stats --top 20 --json"})
@@ -53,7 +55,14 @@ final class StatsCommand implements Callable<Integer> {
       root.put("index", index.toString());
       root.put("papers", info.papers());
       root.put("schema_version", info.schemaVersion());
+      root.put("created", info.created() == null ? null : info.created().toString());
       root.put("committed", info.committed() == null ? null : info.committed().toString());
+      root.put("paperdex_version", info.paperdexVersion());
+      ArrayNode sourceList = root.putArray("sources");
+      for (IndexInfo.Source source : info.sources()) {
+        sourceList.addObject().put("path", source.path()).put("size", source.size())
+            .put("modified", source.modified().toString());
+      }
       root.set("counts", JsonResults.facets(info.counts()));
       out.println(JsonResults.write(root));
       return 0;
@@ -62,14 +71,49 @@ final class StatsCommand implements Callable<Integer> {
     out.printf("%-12s %s%n", "Index", index);
     out.printf("%-12s %,d%n", "Papers", info.papers());
     out.printf("%-12s %d%n", "Schema", info.schemaVersion());
-    if (info.committed() != null) {
-      out.printf("%-12s %s%n", "Committed", info.committed());
+    if (info.created() != null) {
+      out.printf("%-12s %s%n", "Built", info.created().truncatedTo(ChronoUnit.SECONDS));
     }
+    if (info.committed() != null) {
+      out.printf("%-12s %s%s%n", "Committed", info.committed().truncatedTo(ChronoUnit.SECONDS),
+          info.paperdexVersion() == null ? "" : " by paperdex " + info.paperdexVersion());
+    }
+    sources(out, info.sources());
     counts(out, width, "Years", info.counts().years());
     counts(out, width, "Categories", info.counts().categories());
     counts(out, width, "Archives", info.counts().archives());
     counts(out, width, "Authors", info.counts().authors());
     return 0;
+  }
+
+  /** The number and size of the source files, then the first {@code top} of them. */
+  private void sources(PrintWriter out, List<IndexInfo.Source> sources) {
+    if (sources.isEmpty()) {
+      return;
+    }
+    long bytes = sources.stream().mapToLong(IndexInfo.Source::size).sum();
+    out.printf("%-12s %,d %s, %s%n", "Sources", sources.size(), sources.size() == 1 ? "file" : "files", size(bytes));
+    for (IndexInfo.Source source : sources.subList(0, Math.min(top, sources.size()))) {
+      out.printf("%-12s %s  (%s, modified %s)%n", "", source.path(), size(source.size()),
+          source.modified().truncatedTo(ChronoUnit.SECONDS));
+    }
+    if (sources.size() > top) {
+      out.printf("%-12s … and %,d more (--json lists them all)%n", "", sources.size() - top);
+    }
+  }
+
+  private static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String units = "KMGT";
+    double value = bytes;
+    int unit = -1;
+    while (value >= 1024 && unit < units.length() - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format("%.1f %sB", value, units.charAt(unit));
   }
 
   private static void counts(PrintWriter out, int width, String name, List<Facets.Count> counts) {

@@ -93,7 +93,8 @@ class CommandErrorsTest {
       Cli.Run run = cli.run("index", "--index", index, Cli.HOME.resolve("data").toString());
 
       assertThat(run.exitCode()).isEqualTo(1);
-      assertThat(run.err()).startsWith("paperdex: index is busy: another paperdex is writing " + index);
+      assertThat(run.err()).startsWith("paperdex: index is busy (locked by another process): another paperdex is writing "
+          + index);
       assertOneLineNoTrace(run);
       writer.rollback();
     }

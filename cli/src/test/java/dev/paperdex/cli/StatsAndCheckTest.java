@@ -32,10 +32,14 @@ class StatsAndCheckTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("Papers       29\n").contains("Schema       2\n").contains("Committed    20")
-        .contains("Years        2026 21 · 2025 5 · 2024 2 · 2023 1\n");
+        .contains("Years        2026 21 · 2025 5 · 2024 2 · 2023 1\n")
+        .containsPattern("Committed    20\\S+ by paperdex \\d+\\.\\d+\\.\\d+")
+        .containsPattern("Sources      2 files, \\d+\\.\\d KB\n {13}" + Cli.HOME.resolve("data") + "/\\S+  \\(");
     JsonNode json = new ObjectMapper().readTree(cli.run("stats", "--index", index, "--json").out());
     assertThat(json.get("papers").asInt()).isEqualTo(29);
     assertThat(json.get("counts").get("years").get(0).get("value").asText()).isEqualTo("2026");
+    assertThat(json.get("sources")).hasSize(2);
+    assertThat(json.get("sources").get(0).get("size").asLong()).isPositive();
     assertThat(cli.run("stats", "--index", index, "--top", "0").exitCode()).isEqualTo(2);
   }
 
@@ -46,7 +50,7 @@ class StatsAndCheckTest {
     Cli.Run run = cli.run("check", "--index", index);
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo("index is healthy: 29 papers in 1 segments (" + index + ")\n");
+    assertThat(run.out()).isEqualTo("index is healthy: 29 papers in 1 segment (" + index + ")\n");
   }
 
   @Test
@@ -69,7 +73,7 @@ class StatsAndCheckTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).startsWith("paperdex: the index at " + index + " is damaged:")
-        .endsWith("; rebuild it from your sources\n");
+        .endsWith("; rebuild it from your sources with `paperdex index --rebuild SOURCE…`\n");
   }
 
   @Test
@@ -83,7 +87,8 @@ class StatsAndCheckTest {
          IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
       Cli.Run busy = cli.run("check", "--index", index);
       assertThat(busy.exitCode()).isEqualTo(1);
-      assertThat(busy.err()).startsWith("paperdex: index is busy: another paperdex is writing " + index);
+      assertThat(busy.err()).isEqualTo("paperdex: index is busy (locked by another process): another paperdex is "
+          + "writing " + index + "; check it when that run has finished\n");
       writer.rollback();
     }
   }

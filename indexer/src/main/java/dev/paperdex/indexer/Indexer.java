@@ -4,6 +4,8 @@ import dev.paperdex.indexer.parse.Format;
 import dev.paperdex.indexer.parse.RecordSink;
 import dev.paperdex.indexer.parse.SourceFile;
 import dev.paperdex.searcher.ArxivTaxonomy;
+import dev.paperdex.searcher.IndexInfo;
+import dev.paperdex.searcher.IndexProblemException;
 import dev.paperdex.searcher.Paper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,11 +36,13 @@ public final class Indexer {
   private final Path indexDir;
   private final IndexListener listener;
   private final boolean strict;
+  private final boolean rebuild;
 
-  private Indexer(Path indexDir, IndexListener listener, boolean strict) {
+  private Indexer(Path indexDir, IndexListener listener, boolean strict, boolean rebuild) {
     this.indexDir = indexDir;
     this.listener = listener;
     this.strict = strict;
+    this.rebuild = rebuild;
   }
 
   /** A builder; an index directory is required. */
@@ -47,13 +51,16 @@ public final class Indexer {
   }
 
   /**
-   * Reads every file under {@code sources} (directories recursively, in name order) and adds or updates their papers.
-   * Bad files and records are skipped and reported to the listener; the index is committed once, at the end, so an
-   * interrupted run leaves the index as it was. In strict mode a run with any skip commits nothing.
+   * Reads every file under {@code sources} (directories recursively, in name order) and adds or updates their papers;
+   * a rebuild replaces the index with just these papers. Bad files and records are skipped and reported to the
+   * listener; the index is verified and committed once, at the end, so an interrupted run leaves the index as it was.
+   * In strict mode a run with any skip commits nothing. The commit records each file's path, size and modification
+   * time.
    *
-   * @throws NoSuchFileException when a source does not exist
-   * @throws IndexBusyException  when another process is writing the index
-   * @throws IOException         when the index cannot be written
+   * @throws NoSuchFileException  when a source does not exist
+   * @throws IndexBusyException   when another process is writing the index
+   * @throws IndexProblemException when the index has another schema version and this is not a rebuild
+   * @throws IndexWriteException  when the index cannot be written
    */
   public IndexReport index(List<Path> sources) throws IOException {
     long start = System.nanoTime();
@@ -62,10 +69,11 @@ public final class Indexer {
       files.addAll(filesUnder(source));
     }
     Counts counts = new Counts();
-    try (PaperIndexWriter writer = PaperIndexWriter.open(indexDir)) {
+    try (PaperIndexWriter writer = PaperIndexWriter.open(indexDir, rebuild)) {
       for (Path file : files) {
         listener.fileStarted(file);
         counts.files++;
+        counts.sources.add(describe(file));
         read(new SourceFile(file), writer, counts);
       }
       return finish(writer, counts, start);
@@ -98,7 +106,7 @@ public final class Indexer {
     long start = System.nanoTime();
     Counts counts = new Counts();
     counts.files = 1;
-    try (PaperIndexWriter writer = PaperIndexWriter.open(indexDir)) {
+    try (PaperIndexWriter writer = PaperIndexWriter.open(indexDir, rebuild)) {
       while (papers.hasNext()) {
         Paper paper = papers.next();
         counts.records++;
@@ -139,11 +147,16 @@ public final class Indexer {
   private IndexReport finish(PaperIndexWriter writer, Counts counts, long start) throws IOException {
     boolean commit = !strict || counts.skipped.isEmpty();
     if (commit) {
-      writer.commit();
+      writer.commit(counts.sources);
     }
     return new IndexReport(counts.files, counts.records, counts.added, counts.updated, counts.unchanged,
         counts.skipped, counts.unknownCategories, commit ? writer.paperCount() : writer.committedPaperCount(), commit,
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static IndexInfo.Source describe(Path file) throws IOException {
+    return new IndexInfo.Source(file.toAbsolutePath().normalize().toString(), Files.size(file),
+        Files.getLastModifiedTime(file).toInstant());
   }
 
   private static List<Path> filesUnder(Path source) throws IOException {
@@ -212,6 +225,7 @@ public final class Indexer {
     long unchanged;
     final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
     final Map<String, Long> unknownCategories = new HashMap<>();
+    final List<IndexInfo.Source> sources = new ArrayList<>();
   }
 
   /** Builds an {@link Indexer}. */
@@ -219,6 +233,7 @@ public final class Indexer {
     private Path indexDir;
     private IndexListener listener = new IndexListener() {};
     private boolean strict;
+    private boolean rebuild;
 
     private Builder() {}
 
@@ -240,9 +255,19 @@ public final class Indexer {
       return this;
     }
 
+    /**
+     * Whether a run builds a fresh index of just its sources, replacing the committed one only when it is complete and
+     * verified (searchers keep answering from the old one until then), rather than adding to it. A rebuild also turns
+     * an index of another schema version into one of this version.
+     */
+    public Builder withRebuild(boolean rebuild) {
+      this.rebuild = rebuild;
+      return this;
+    }
+
     /** Builds the indexer; throws {@link NullPointerException} without an index directory. */
     public Indexer build() {
-      return new Indexer(Objects.requireNonNull(indexDir, "index directory"), listener, strict);
+      return new Indexer(Objects.requireNonNull(indexDir, "index directory"), listener, strict, rebuild);
     }
   }
 }

@@ -1,25 +1,36 @@
 package dev.paperdex.indexer;
 
+import dev.paperdex.searcher.IndexInfo;
 import dev.paperdex.searcher.IndexProblemException;
 import dev.paperdex.searcher.Paper;
+import dev.paperdex.searcher.internal.CommitRecord;
 import dev.paperdex.searcher.internal.PaperDocument;
 import dev.paperdex.searcher.internal.PaperSchema;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -31,8 +42,12 @@ import org.apache.lucene.util.Bits;
 
 /**
  * Adds papers to an index by id, keeping one document per paper: several records of one paper are merged by
- * {@link PaperMerge}. Nothing is visible to searchers until {@link #commit()}; closing without a commit discards the
+ * {@link PaperMerge}. Nothing is visible to searchers until {@link #commit}; closing without a commit discards the
  * run's changes and leaves the last committed index as it was.
+ *
+ * <p>A rebuild writes a fresh index beside the committed one, in the same directory: searchers keep reading the old
+ * commit until the new one is complete and verified, and Lucene deletes the old files once the new commit is made. A
+ * kill at any moment leaves one complete commit or the other.
  */
 final class PaperIndexWriter implements Closeable {
 
@@ -50,10 +65,15 @@ final class PaperIndexWriter implements Closeable {
   /** Papers written this run, kept to merge a following record of the same paper without reading the index. */
   private static final int RECENT_PAPERS = 10_000;
 
+  private final Path indexDir;
   private final Directory directory;
   private final IndexWriter writer;
   private final Map<String, Indexed> indexed;
   private final int committedPapers;
+  private final boolean rebuild;
+  private final CommitRecord previous;
+  /** Segments of the last commit: the ones this run did not write, so need no verifying before the next commit. */
+  private final Set<String> committedSegments;
   private final Map<String, Paper> recent = new LinkedHashMap<>(RECENT_PAPERS, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Paper> eldest) {
@@ -63,42 +83,60 @@ final class PaperIndexWriter implements Closeable {
   private DirectoryReader reader;
   private boolean committed;
 
-  private PaperIndexWriter(Directory directory, IndexWriter writer, DirectoryReader reader, Map<String, Indexed> indexed) {
+  private PaperIndexWriter(Path indexDir, Directory directory, IndexWriter writer, DirectoryReader reader,
+                           Map<String, Indexed> indexed, boolean rebuild, CommitRecord previous,
+                           Set<String> committedSegments) {
+    this.indexDir = indexDir;
     this.directory = directory;
     this.writer = writer;
     this.reader = reader;
     this.indexed = indexed;
     this.committedPapers = indexed.size();
+    this.rebuild = rebuild;
+    this.previous = previous;
+    this.committedSegments = committedSegments;
   }
 
   /**
    * Opens the index in {@code indexDir} for writing, creating it when there is none.
    *
+   * @param rebuild whether to build a fresh index that replaces the committed one at {@link #commit}, rather than add
+   *                to it; an index of another schema version can only be rebuilt
    * @throws IndexBusyException    when another process is writing it
-   * @throws IndexProblemException when it was built with another schema version
+   * @throws IndexProblemException when it was built with another schema version and this is not a rebuild
+   * @throws IndexWriteException   when the directory cannot be written
    */
-  static PaperIndexWriter open(Path indexDir) throws IOException {
-    Files.createDirectories(indexDir);
-    Directory directory = FSDirectory.open(indexDir);
+  static PaperIndexWriter open(Path indexDir, boolean rebuild) throws IOException {
+    Directory directory;
+    try {
+      Files.createDirectories(indexDir);
+      directory = FSDirectory.open(indexDir);
+    } catch (IOException e) {
+      throw IndexWriteException.of(indexDir, e);
+    }
     IndexWriter writer = null;
     DirectoryReader reader = null;
     try {
       IndexWriterConfig config = new IndexWriterConfig(PaperSchema.analyzer())
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setCommitOnClose(false)
           .setRAMBufferSizeMB(64);
       writer = new IndexWriter(directory, config);
+      writeLockHolder(indexDir);
+      CommitRecord previous = DirectoryReader.indexExists(directory) ? lastCommit(directory) : null;
+      if (previous != null && !rebuild) {
+        checkSchema(indexDir, previous);
+      }
       Map<String, Indexed> indexed = new HashMap<>();
       reader = DirectoryReader.open(writer);
-      if (DirectoryReader.indexExists(directory)) {
-        checkSchema(indexDir, reader);
+      Set<String> committedSegments = segmentNames(reader);
+      if (!rebuild) {
         load(reader, indexed);
       }
-      return new PaperIndexWriter(directory, writer, reader, indexed);
+      return new PaperIndexWriter(indexDir, directory, writer, reader, indexed, rebuild, previous, committedSegments);
     } catch (LockObtainFailedException e) {
       directory.close();
-      throw new IndexBusyException("index is busy: another paperdex is writing " + indexDir
-          + "; wait for it to finish and run this again", e);
+      throw IndexBusyException.locked(indexDir, "wait for it to finish and run this again", e);
     } catch (IOException | RuntimeException e) {
       if (reader != null) {
         reader.close();
@@ -107,16 +145,45 @@ final class PaperIndexWriter implements Closeable {
         writer.rollback();
       }
       directory.close();
+      if (e instanceof IOException io && !(e instanceof IndexProblemException)) {
+        throw IndexWriteException.of(indexDir, io);
+      }
       throw e;
     }
   }
 
-  private static void checkSchema(Path indexDir, DirectoryReader reader) throws IOException {
-    String version = reader.getIndexCommit().getUserData().get(PaperSchema.SCHEMA_VERSION_KEY);
-    if (version != null && !version.equals(String.valueOf(PaperSchema.VERSION))) {
-      throw new IndexProblemException("the index at " + indexDir + " has schema version " + version
-          + " but this paperdex writes version " + PaperSchema.VERSION + ": delete that directory and index your sources again");
+  private static CommitRecord lastCommit(Directory directory) throws IOException {
+    return CommitRecord.fromUserData(SegmentInfos.readLatestCommit(directory).getUserData());
+  }
+
+  private static void checkSchema(Path indexDir, CommitRecord previous) throws IndexProblemException {
+    if (previous.schemaVersion() != PaperSchema.VERSION) {
+      throw IndexProblemException.otherSchema(indexDir,
+          previous.schemaVersion() == 0 ? null : String.valueOf(previous.schemaVersion()));
     }
+  }
+
+  /** Says who holds the lock: this process, since now. Written atomically, so a reader sees all of it or nothing. */
+  private static void writeLockHolder(Path indexDir) throws IOException {
+    Path holder = indexDir.resolve(IndexBusyException.LOCK_HOLDER_FILE);
+    Path temporary = indexDir.resolve(IndexBusyException.LOCK_HOLDER_FILE + ".tmp");
+    Files.writeString(temporary, "pid " + ProcessHandle.current().pid() + " since "
+        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n", StandardCharsets.UTF_8);
+    Files.move(temporary, holder, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static Set<String> segmentNames(DirectoryReader reader) {
+    Set<String> names = new HashSet<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      names.add(segmentName(leaf));
+    }
+    return names;
+  }
+
+  private static String segmentName(LeafReaderContext leaf) {
+    return FilterLeafReader.unwrap(leaf.reader()) instanceof SegmentReader segment
+        ? segment.getSegmentName()
+        : leaf.reader().toString();
   }
 
   private static void load(DirectoryReader reader, Map<String, Indexed> indexed) throws IOException {
@@ -137,6 +204,14 @@ final class PaperIndexWriter implements Closeable {
 
   /** Adds a paper, or merges it into the indexed record of the same paper. */
   Outcome add(Paper paper) throws IOException {
+    try {
+      return addOrMerge(paper);
+    } catch (IOException e) {
+      throw IndexWriteException.of(indexDir, e);
+    }
+  }
+
+  private Outcome addOrMerge(Paper paper) throws IOException {
     Indexed before = indexed.get(paper.id());
     Paper merged = before == null ? paper : PaperMerge.merge(stored(paper.id(), before), paper);
     long fingerprint = PaperDocument.fingerprint(merged);
@@ -180,20 +255,54 @@ final class PaperIndexWriter implements Closeable {
     return committedPapers;
   }
 
-  /** Makes this run's changes durable and visible to searchers, in one step. */
-  void commit() throws IOException {
-    writer.setLiveCommitData(Map.of(
-        PaperSchema.SCHEMA_VERSION_KEY, String.valueOf(PaperSchema.VERSION),
-        "paperdex.papers", String.valueOf(indexed.size()),
-        PaperSchema.COMMITTED_KEY, Instant.now().toString()).entrySet());
-    writer.commit();
-    committed = true;
+  /**
+   * Verifies what this run wrote, then makes it durable and visible to searchers in one step, recording what the index
+   * now holds.
+   *
+   * @param sources the files this run read; a rebuild's index holds only these, an update adds them to the earlier ones
+   * @throws IndexWriteException when the index cannot be written, or what was written does not verify
+   */
+  void commit(List<IndexInfo.Source> sources) throws IOException {
+    try {
+      verify();
+      Instant now = Instant.now();
+      boolean fresh = rebuild || previous == null;
+      writer.setLiveCommitData(new CommitRecord(PaperSchema.VERSION, indexed.size(),
+          fresh || previous.created() == null ? now : previous.created(), now, CommitRecord.currentPaperdexVersion(),
+          fresh ? sources : CommitRecord.mergeSources(previous.sources(), sources)).toUserData().entrySet());
+      writer.commit();
+      committed = true;
+    } catch (IOException e) {
+      throw IndexWriteException.of(indexDir, e);
+    }
+  }
+
+  /**
+   * Checks the segments this run wrote against their checksums, and that the index holds one document per paper,
+   * before they become the committed index.
+   */
+  private void verify() throws IOException {
+    DirectoryReader latest = DirectoryReader.openIfChanged(reader, writer);
+    if (latest != null) {
+      reader.close();
+      reader = latest;
+    }
+    for (LeafReaderContext leaf : reader.leaves()) {
+      if (!committedSegments.contains(segmentName(leaf))) {
+        leaf.reader().checkIntegrity();
+      }
+    }
+    if (reader.numDocs() != indexed.size()) {
+      throw new IOException("verification failed: " + reader.numDocs() + " documents were written for "
+          + indexed.size() + " papers");
+    }
   }
 
   /** Closes the writer; without a commit, the run's changes are discarded. */
   @Override
   public void close() throws IOException {
     try (Directory closedLast = directory) {
+      Files.deleteIfExists(indexDir.resolve(IndexBusyException.LOCK_HOLDER_FILE));
       try {
         reader.close();
       } finally {

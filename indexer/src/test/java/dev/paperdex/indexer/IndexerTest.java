@@ -149,7 +149,7 @@ class IndexerTest {
   void aSecondWriterIsToldTheIndexIsBusy() throws Exception {
     index(fixture("feed-2026.xml"));
 
-    try (PaperIndexWriter first = PaperIndexWriter.open(temp.resolve("index"))) {
+    try (PaperIndexWriter first = PaperIndexWriter.open(temp.resolve("index"), false)) {
       assertThatThrownBy(() -> index(fixture("flattened-glued.txt")))
           .isInstanceOf(IndexBusyException.class)
           .hasMessageStartingWith("index is busy");
@@ -163,7 +163,7 @@ class IndexerTest {
   void aRunThatIsNotCommittedLeavesTheIndexAsItWas() throws Exception {
     index(fixture("feed-2026.xml"));
 
-    try (PaperIndexWriter writer = PaperIndexWriter.open(temp.resolve("index"))) {
+    try (PaperIndexWriter writer = PaperIndexWriter.open(temp.resolve("index"), false)) {
       writer.add(Paper.builder().withId("2699.00001").withTitle("Never committed").build());
     }
 

@@ -1,5 +1,6 @@
 package dev.paperdex.searcher;
 
+import dev.paperdex.searcher.internal.CommitRecord;
 import dev.paperdex.searcher.internal.FacetCounter;
 import dev.paperdex.searcher.internal.HintFinder;
 import dev.paperdex.searcher.internal.PaperDocument;
@@ -105,10 +106,9 @@ public final class PaperSearcher implements Closeable {
 
   private static void checkSchema(Path indexDir, Directory directory) throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
-      String version = reader.getIndexCommit().getUserData().get(PaperSchema.SCHEMA_VERSION_KEY);
+      String version = CommitRecord.schemaVersionOf(reader.getIndexCommit().getUserData());
       if (!String.valueOf(PaperSchema.VERSION).equals(version)) {
-        throw new IndexProblemException("the index at " + indexDir + " has schema version " + version
-            + " but this paperdex reads version " + PaperSchema.VERSION + ": delete that directory and index your sources again");
+        throw IndexProblemException.otherSchema(indexDir, version);
       }
     } catch (IndexNotFoundException e) {
       IndexProblemException missing = IndexProblemException.noIndex(indexDir);
@@ -264,14 +264,17 @@ public final class PaperSearcher implements Closeable {
     }
   }
 
-  /** What the index holds: its schema version, paper count, last commit time, and counts of the top values. */
+  /**
+   * What the index holds: its schema version, paper count, when and by which paperdex it was built, the sources it was
+   * built from, and counts of the top {@code maxValues} values by category, archive, year and author.
+   */
   public IndexInfo info(int maxValues) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
-      Map<String, String> commit = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
-      String committed = commit.get(PaperSchema.COMMITTED_KEY);
-      return new IndexInfo(Integer.parseInt(commit.getOrDefault(PaperSchema.SCHEMA_VERSION_KEY, "0")),
-          searcher.getIndexReader().numDocs(), committed == null ? null : Instant.parse(committed),
+      CommitRecord commit = CommitRecord.fromUserData(
+          ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData());
+      return new IndexInfo(commit.schemaVersion(), searcher.getIndexReader().numDocs(), commit.created(),
+          commit.committed(), commit.paperdexVersion(), commit.sources(),
           FacetCounter.count(searcher, new MatchAllDocsQuery(), maxValues));
     } finally {
       manager.release(searcher);

@@ -223,7 +223,7 @@ class PaperSearcherTest {
     assertThatThrownBy(() -> PaperSearcher.open(index))
         .isInstanceOf(IndexProblemException.class)
         .hasMessageContaining("schema version " + (PaperSchema.VERSION + 1))
-        .hasMessageContaining("index your sources again");
+        .hasMessageEndingWith("rebuild it with `paperdex index --rebuild SOURCE…`");
   }
 
   @Test

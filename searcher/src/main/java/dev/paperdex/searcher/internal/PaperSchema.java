@@ -23,10 +23,8 @@ public final class PaperSchema {
   /** The schema version written into every commit; an index of another version must be rebuilt. */
   public static final int VERSION = 2;
 
-  /** Commit user-data key holding {@link #VERSION}. */
+  /** Commit user-data key holding {@link #VERSION}; the rest of what a commit records is in {@link CommitRecord}. */
   public static final String SCHEMA_VERSION_KEY = "paperdex.schema";
-  /** Commit user-data key holding when the commit was made (ISO-8601). */
-  public static final String COMMITTED_KEY = "paperdex.committed";
 
   /** Bare arXiv id: exact match, sortable, stored. */
   public static final String ID = "id";
