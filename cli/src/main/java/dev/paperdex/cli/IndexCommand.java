@@ -54,6 +54,15 @@ final class IndexCommand implements Callable<Integer> {
 
   /** Indexes {@code sources} into {@code indexDir}, reporting skips and notes on {@code err}. */
   static IndexReport run(Path indexDir, List<Path> sources, boolean strict, PrintWriter err) throws Exception {
+    return run(indexDir, sources, strict, err, true);
+  }
+
+  /**
+   * Indexes {@code sources} into {@code indexDir}, reporting skips on {@code err}, and notes too when {@code notes}
+   * (pages the harvester checked need none: that more records follow a page is what pages do).
+   */
+  static IndexReport run(Path indexDir, List<Path> sources, boolean strict, PrintWriter err, boolean notes)
+      throws Exception {
     return Indexer.builder()
         .withIndex(indexDir)
         .withStrict(strict)
@@ -65,7 +74,9 @@ final class IndexCommand implements Callable<Integer> {
 
           @Override
           public void noted(String file, String message) {
-            err.println("note: " + file + ": " + message);
+            if (notes) {
+              err.println("note: " + file + ": " + message);
+            }
           }
         })
         .build()

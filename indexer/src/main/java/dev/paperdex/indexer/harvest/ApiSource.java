@@ -89,8 +89,8 @@ final class ApiSource implements PageSource {
         || (maxRecords > 0 && records >= maxRecords)) {
       return null;
     }
-    return new HarvestState.Pass(pass.stamp(), null, null, null, nextStart, newest(pass.newest(), page), pass.pages() + 1,
-        records);
+    return new HarvestState.Pass(pass.stamp(), null, null, null, nextStart, newest(pass.newest(), page),
+        pass.pages() + 1, records);
   }
 
   /** The newest update date of the finished pass, or the old watermark when the pass held nothing newer. */

@@ -13,7 +13,7 @@ final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  /** Writes {@code content} to a hidden temporary file beside {@code target}, syncs it, and moves it over the target. */
+  /** Writes {@code content} to a hidden temporary file beside {@code target}, syncs it, and moves it into place. */
   static void write(Path target, byte[] content) throws IOException {
     Path temp = temporary(target);
     writeSynced(temp, content);

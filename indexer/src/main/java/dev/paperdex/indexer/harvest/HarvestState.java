@@ -21,9 +21,9 @@ import java.util.Optional;
  *
  * @param source     what the directory harvests, such as {@code OAI-PMH ListRecords, metadata arXiv, set cs}; one
  *                   directory holds one source
- * @param watermark  where the last complete list ended: for OAI-PMH the {@code responseDate} of its first page (the next
- *                   list starts from that day), for the API the newest update date it held (the next pass stops
- *                   there); {@code null} before the first complete list
+ * @param watermark  where the last complete list ended: for OAI-PMH the {@code responseDate} of its first page
+ *                   (the next list starts from that day), for the API the newest update date it held (the next pass
+ *                   stops there); {@code null} before the first complete list
  * @param pass       the list being fetched, or {@code null} when none is under way
  * @param unindexed  names of saved files that {@code paperdex update} has not yet indexed, in harvest order
  */

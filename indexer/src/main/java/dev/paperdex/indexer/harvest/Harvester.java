@@ -374,6 +374,10 @@ public final class Harvester {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("the timeout must be positive");
       }
+      if (endpoint != null && !(endpoint.isAbsolute() && endpoint.getHost() != null
+          && (endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https")))) {
+        throw new IllegalArgumentException("the endpoint " + endpoint + " is not an http:// or https:// address");
+      }
       return new Harvester(this, query != null ? apiSource() : oaiSource());
     }
 

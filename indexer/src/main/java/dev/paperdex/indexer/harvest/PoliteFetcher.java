@@ -5,11 +5,13 @@ import dev.paperdex.indexer.parse.SourceFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,8 +187,23 @@ final class PoliteFetcher {
       if (e.getCause() instanceof HttpTimeoutException) {
         throw new Retryable("no response within " + timeout.toMillis() / 1000.0 + " s", null);
       }
-      throw new Retryable("the connection failed (" + e.getCause() + ")", null);
+      throw new Retryable("the connection failed (" + connectionProblem(uri, e.getCause()) + ")", null);
     }
+  }
+
+  /** What went wrong with the connection, in words: the JDK's exceptions often carry no message. */
+  private static String connectionProblem(URI uri, Throwable cause) {
+    Throwable root = cause;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    if (root instanceof UnresolvedAddressException) {
+      return "cannot find the host " + uri.getHost();
+    }
+    if (cause instanceof ConnectException) {
+      return "cannot connect to " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+    return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
   }
 
   /** Writes the body, gzipped, to {@code temp} and reads it back as a response page. */

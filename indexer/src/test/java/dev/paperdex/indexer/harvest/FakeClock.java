@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A clock that moves only when the harvester waits, and remembers every wait, so tests never really wait. */
-final class FakeClock implements HarvestClock {
+public final class FakeClock implements HarvestClock {
 
   private Instant now;
   private final List<Duration> sleeps = new ArrayList<>();
 
-  FakeClock(Instant start) {
+  public FakeClock(Instant start) {
     this.now = start;
   }
 
@@ -26,7 +26,7 @@ final class FakeClock implements HarvestClock {
     now = now.plus(duration);
   }
 
-  synchronized List<Duration> sleeps() {
+  public synchronized List<Duration> sleeps() {
     return List.copyOf(sleeps);
   }
 }

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HarvesterTest {
 
-  static final String FIRST_RESPONSE_DATE = "2026-11-21T08:45:00Z";
   static final LocalDate FROM = LocalDate.of(2026, 11, 20);
 
   @TempDir
@@ -41,21 +40,6 @@ class HarvesterTest {
   final FakeClock clock = new FakeClock(Instant.parse("2026-11-21T09:00:00Z"));
   final Heard heard = new Heard(true);
   final List<ReplayServer> servers = new ArrayList<>();
-
-  /** Five records in three pages; the list asked for from the first page's day has nothing new. */
-  static Reply threePages(Map<String, String> request) {
-    String token = request.get("resumptionToken");
-    if (token == null) {
-      return request.get("from").equals("2026-11-21")
-          ? Reply.ok(oaiError("2026-11-22T08:45:00Z", "noRecordsMatch", "No records match."))
-          : Reply.ok(oaiPage(FIRST_RESPONSE_DATE, oaiRecords(0, 2), "6960524|1001", 0, 5));
-    }
-    return switch (token) {
-      case "6960524|1001" -> Reply.ok(oaiPage("2026-11-21T08:45:04Z", oaiRecords(2, 4), "6960524|2001", 2, 5));
-      case "6960524|2001" -> Reply.ok(oaiPage("2026-11-21T08:45:08Z", oaiRecords(4, 5), null, 4, 5));
-      default -> Reply.ok(oaiError("2026-11-21T08:46:00Z", "badResumptionToken", "The token is unknown."));
-    };
-  }
 
   ReplayServer server(Function<Map<String, String>, Reply> replay) throws IOException {
     ReplayServer server = new ReplayServer(replay);
@@ -88,7 +72,7 @@ class HarvesterTest {
 
   @Test
   void followsResumptionTokensToTheEndAndSavesEveryPageForTheIndexer() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages);
+    ReplayServer server = server(Pages::threePages);
     Path dir = temp.resolve("harvest");
 
     HarvestReport report = oai(server, dir).build().harvest();
@@ -115,7 +99,7 @@ class HarvesterTest {
 
     HarvestState state = HarvestState.load(dir).orElseThrow();
     assertThat(state.pass()).isNull();
-    assertThat(state.watermark()).isEqualTo(FIRST_RESPONSE_DATE);
+    assertThat(state.watermark()).isEqualTo(Pages.FIRST_RESPONSE_DATE);
     assertThat(state.unindexed()).isEqualTo(Saved.files(dir));
     assertThat(Saved.partFiles(dir)).isEmpty();
 
@@ -127,7 +111,7 @@ class HarvesterTest {
 
   @Test
   void theNextRunAsksFromTheDayOfTheLastListAndNoRecordsMatchIsNothingNew() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages);
+    ReplayServer server = server(Pages::threePages);
     Path dir = temp.resolve("harvest");
     oai(server, dir).build().harvest();
 
@@ -144,7 +128,7 @@ class HarvesterTest {
 
   @Test
   void aFirstRunWithoutAFromDayIsRefusedWithAHint() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages);
+    ReplayServer server = server(Pages::threePages);
 
     assertThatThrownBy(() -> oai(server, temp.resolve("h")).withFrom(null).build().harvest())
         .isInstanceOf(IllegalArgumentException.class)
@@ -154,7 +138,7 @@ class HarvesterTest {
 
   @Test
   void a503WithRetryAfterIsWaitedOutAndTheUserHearsWhy() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages)
+    ReplayServer server = server(Pages::threePages)
         .inject(request -> "6960524|1001".equals(request.get("resumptionToken")),
             Reply.status(503, "<html><body><h1>Retry after 10 seconds</h1></body></html>", Map.of("Retry-After", "10")),
             Reply.status(429, "slow down", Map.of("Retry-After", "7")));
@@ -173,7 +157,7 @@ class HarvesterTest {
 
   @Test
   void serverErrorsBackOffExponentially() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages)
+    ReplayServer server = server(Pages::threePages)
         .inject(request -> request.containsKey("from"), Reply.status(500, "oops", Map.of()),
             Reply.status(502, "bad gateway", Map.of()), Reply.status(500, "oops", Map.of()));
     Path dir = temp.resolve("harvest");
@@ -188,7 +172,7 @@ class HarvesterTest {
 
   @Test
   void afterTheRetryLimitTheRunStopsWithTheUrlAndReasonAndTheNextRunResumesToTheSameRecords() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages)
+    ReplayServer server = server(Pages::threePages)
         .inject(request -> "6960524|1001".equals(request.get("resumptionToken")),
             Reply.status(500, "oops", Map.of()), Reply.status(500, "oops", Map.of()),
             Reply.status(500, "oops", Map.of()), Reply.status(500, "oops", Map.of()));
@@ -217,8 +201,8 @@ class HarvesterTest {
 
   @Test
   void aDroppedConnectionAndAResetInTheBodyAreRetried() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages);
-    Reply page2 = threePages(Map.of("resumptionToken", "6960524|1001"));
+    ReplayServer server = server(Pages::threePages);
+    Reply page2 = Pages.threePages(Map.of("resumptionToken", "6960524|1001"));
     // The JDK's client may try a GET once more by itself when the connection closes before any response
     server.inject(request -> "6960524|1001".equals(request.get("resumptionToken")),
         Reply.drop(), Reply.drop(), page2.droppedMidBody());
@@ -234,8 +218,8 @@ class HarvesterTest {
 
   @Test
   void aTruncatedBodyIsRetriedAndNeverSavedAsGood() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages);
-    Reply page2 = threePages(Map.of("resumptionToken", "6960524|1001"));
+    ReplayServer server = server(Pages::threePages);
+    Reply page2 = Pages.threePages(Map.of("resumptionToken", "6960524|1001"));
     server.inject(request -> "6960524|1001".equals(request.get("resumptionToken")),
         page2.cut(0.6), page2.gzipped().cut(0.5), page2.cut(0.97), page2.cut(0.3));
     Path dir = temp.resolve("harvest");
@@ -256,9 +240,9 @@ class HarvesterTest {
 
   @Test
   void aResponseSlowerThanTheTimeoutIsRetried() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages);
+    ReplayServer server = server(Pages::threePages);
     server.inject(request -> "6960524|2001".equals(request.get("resumptionToken")),
-        threePages(Map.of("resumptionToken", "6960524|2001")).after(Duration.ofSeconds(2)));
+        Pages.threePages(Map.of("resumptionToken", "6960524|2001")).after(Duration.ofSeconds(2)));
     Path dir = temp.resolve("harvest");
 
     oai(server, dir).withTimeout(Duration.ofMillis(300)).build().harvest();
@@ -269,7 +253,7 @@ class HarvesterTest {
 
   @Test
   void anHtmlPageInsteadOfXmlIsRetried() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages)
+    ReplayServer server = server(Pages::threePages)
         .inject(Reply.status(200, "<html><body>Service temporarily busy</body></html>", Map.of()));
     Path dir = temp.resolve("harvest");
 
@@ -281,7 +265,7 @@ class HarvesterTest {
 
   @Test
   void anExpiredResumptionTokenRestartsTheListFromItsFromDayOnce() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages)
+    ReplayServer server = server(Pages::threePages)
         .inject(request -> "6960524|2001".equals(request.get("resumptionToken")),
             Reply.ok(oaiError("2026-11-21T10:00:00Z", "badResumptionToken", "The token has expired.")));
     Path dir = temp.resolve("harvest");
@@ -306,7 +290,7 @@ class HarvesterTest {
   void aTokenThatKeepsExpiringStopsTheRunInsteadOfLooping() throws Exception {
     ReplayServer server = server(request -> request.containsKey("resumptionToken")
         ? Reply.ok(oaiError("2026-11-21T10:00:00Z", "badResumptionToken", "expired"))
-        : threePages(request));
+        : Pages.threePages(request));
 
     assertThatThrownBy(() -> oai(server, temp.resolve("h")).withMaxRetries(1).build().harvest())
         .isInstanceOf(HarvestException.class)
@@ -328,7 +312,7 @@ class HarvesterTest {
 
   @Test
   void aKilledRunResumesAtTheFirstUnsavedPageAndEndsWithTheRecordsOfACleanRun() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages);
+    ReplayServer server = server(Pages::threePages);
     Path clean = temp.resolve("clean");
     oai(server, clean).build().harvest();
 
@@ -358,7 +342,7 @@ class HarvesterTest {
 
   @Test
   void aPartFileLeftByAKillIsRemovedAndNeverIndexed() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages);
+    ReplayServer server = server(Pages::threePages);
     Path dir = Files.createDirectories(temp.resolve("harvest"));
     Files.writeString(dir.resolve(".oai-arXiv-cs-20261121T090000Z-00001.xml.gz.part"), "<OAI-PMH><ListRec");
 
@@ -370,7 +354,7 @@ class HarvesterTest {
 
   @Test
   void aDirectoryHoldsOneHarvestAndOneRunAtATime() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages);
+    ReplayServer server = server(Pages::threePages);
     Path dir = temp.resolve("harvest");
     oai(server, dir).build().harvest();
 
@@ -393,7 +377,7 @@ class HarvesterTest {
 
   @Test
   void unindexedFilesAreThoseNotYetMarkedIndexed() throws Exception {
-    ReplayServer server = server(HarvesterTest::threePages);
+    ReplayServer server = server(Pages::threePages);
     Path dir = temp.resolve("harvest");
     HarvestReport report = oai(server, dir).build().harvest();
 

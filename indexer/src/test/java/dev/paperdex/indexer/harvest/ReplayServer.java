@@ -30,10 +30,10 @@ import java.util.zip.GZIPOutputStream;
  * query parameters → a recorded or written response), unless a fault was injected for it. Every response closes its
  * connection, as arXiv's did in the recordings, so each request is a fresh connection and faults are deterministic.
  */
-final class ReplayServer implements AutoCloseable {
+public final class ReplayServer implements AutoCloseable {
 
   /** How the server misbehaves, if it does. */
-  enum Mode {
+  public enum Mode {
     /** Sends the whole response. */
     WHOLE,
     /** Closes the connection before any response. */
@@ -51,23 +51,23 @@ final class ReplayServer implements AutoCloseable {
    * @param mode    whether it is sent whole
    * @param stall   how long the server waits before answering
    */
-  record Reply(int status, Map<String, String> headers, byte[] body, Mode mode, Duration stall) {
+  public record Reply(int status, Map<String, String> headers, byte[] body, Mode mode, Duration stall) {
 
-    static Reply ok(String xml) {
+    public static Reply ok(String xml) {
       return new Reply(200, Map.of("Content-Type", "text/xml"), xml.getBytes(StandardCharsets.UTF_8), Mode.WHOLE,
           Duration.ZERO);
     }
 
-    static Reply status(int status, String body, Map<String, String> headers) {
+    public static Reply status(int status, String body, Map<String, String> headers) {
       return new Reply(status, headers, body.getBytes(StandardCharsets.UTF_8), Mode.WHOLE, Duration.ZERO);
     }
 
-    static Reply drop() {
+    public static Reply drop() {
       return new Reply(200, Map.of(), new byte[0], Mode.DROP, Duration.ZERO);
     }
 
     /** This reply with its body gzipped and said so in {@code Content-Encoding}. */
-    Reply gzipped() {
+    public Reply gzipped() {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
         out.write(body);
@@ -80,16 +80,16 @@ final class ReplayServer implements AutoCloseable {
     }
 
     /** This reply with only the first {@code fraction} of its body, sent as if it were all of it. */
-    Reply cut(double fraction) {
+    public Reply cut(double fraction) {
       byte[] part = Arrays.copyOf(body, (int) (body.length * fraction));
       return new Reply(status, headers, part, mode, stall);
     }
 
-    Reply droppedMidBody() {
+    public Reply droppedMidBody() {
       return new Reply(status, headers, body, Mode.DROP_MID_BODY, stall);
     }
 
-    Reply after(Duration wait) {
+    public Reply after(Duration wait) {
       return new Reply(status, headers, body, mode, wait);
     }
   }
@@ -102,7 +102,7 @@ final class ReplayServer implements AutoCloseable {
   private final List<Rule> rules = new ArrayList<>();
   private final List<Map<String, String>> requests = new ArrayList<>();
 
-  ReplayServer(Function<Map<String, String>, Reply> replay) throws IOException {
+  public ReplayServer(Function<Map<String, String>, Reply> replay) throws IOException {
     this.replay = replay;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
@@ -111,23 +111,23 @@ final class ReplayServer implements AutoCloseable {
   }
 
   /** The address to harvest from. */
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oai");
   }
 
   /** Answers the next requests that match {@code when} with {@code faults}, one each, before replaying again. */
-  synchronized ReplayServer inject(Predicate<Map<String, String>> when, Reply... faults) {
+  public synchronized ReplayServer inject(Predicate<Map<String, String>> when, Reply... faults) {
     rules.add(new Rule(when, new ArrayDeque<>(List.of(faults))));
     return this;
   }
 
   /** Answers the next requests with {@code faults}, one each. */
-  ReplayServer inject(Reply... faults) {
+  public ReplayServer inject(Reply... faults) {
     return inject(request -> true, faults);
   }
 
   /** The query parameters of every request so far, in order. */
-  synchronized List<Map<String, String>> requests() {
+  public synchronized List<Map<String, String>> requests() {
     return List.copyOf(requests);
   }
 
