@@ -145,7 +145,8 @@ class HarvestCommandTest {
     assertThat(next.exitCode()).isEqualTo(0);
     assertThat(server.requests().get(3)).containsEntry("from", "2026-11-21");
     assertThat(next.out()).isEqualTo("fetched 1 page, 0 records; added 0, updated 0, unchanged 0, skipped 0\n");
-    assertThat(next.err()).isEqualTo("page 1: no records, nothing new\n");
+    assertThat(next.err()).as("the clock has not moved since the last answer, so even a new run waits")
+        .isEqualTo("waiting 3 s before the next request\npage 1: no records, nothing new\n");
   }
 
   @Test

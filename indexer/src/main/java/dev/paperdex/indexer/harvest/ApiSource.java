@@ -72,6 +72,10 @@ final class ApiSource implements PageSource {
     if (facts.totalResults() == null) {
       return Verdict.retry("the feed does not say how many results there are (no opensearch:totalResults)");
     }
+    if (facts.startIndex() != null && facts.startIndex() != pass.nextStart()) {
+      return Verdict.retry("the page starts at " + facts.startIndex() + ", not at the " + pass.nextStart()
+          + " asked for");
+    }
     if (page.records() == 0 && pass.nextStart() < facts.totalResults()) {
       return Verdict.retry("the page starting at " + pass.nextStart() + " came back empty, though the query has "
           + facts.totalResults() + " results");

@@ -2,6 +2,7 @@ package dev.paperdex.indexer.harvest;
 
 import dev.paperdex.indexer.parse.ResponsePage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -9,6 +10,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,11 +81,6 @@ public final class Harvester {
     return new Builder();
   }
 
-  /** What this harvester fetches, such as {@code OAI-PMH ListRecords, metadata arXiv, set cs}. */
-  public String source() {
-    return source.describe();
-  }
-
   /**
    * Fetches every page that is new since the last complete run (or resumes the run that was stopped) and saves each
    * into the directory.
@@ -107,9 +104,11 @@ public final class Harvester {
       }
       Progress progress = new Progress();
       try {
-        run(state, progress);
+        run(state, progress, lock);
       } catch (HarvestException e) {
         throw new HarvestException(e.getMessage(), progress.report(false, started), e);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new HarvestException("interrupted; what was saved is kept, and the next run resumes here",
@@ -119,7 +118,8 @@ public final class Harvester {
     }
   }
 
-  private void run(HarvestState state, Progress progress) throws IOException, InterruptedException {
+  private void run(HarvestState state, Progress progress, DirectoryLock lock) throws IOException,
+      InterruptedException {
     HarvestState.Pass pass = state.pass();
     if (pass != null && source.resumes(pass)) {
       if (pass.pages() > 0) {
@@ -129,7 +129,8 @@ public final class Harvester {
     } else {
       pass = source.start(state, Stamps.after(pass == null ? null : pass.stamp(), clock.now()));
     }
-    PoliteFetcher fetcher = new PoliteFetcher(clock, delay, timeout, maxRetries, listener);
+    PoliteFetcher fetcher = new PoliteFetcher(clock, delay, timeout, maxRetries, listener, lock.lastAnswer(),
+        lock::answered);
     int restarts = 0;
     while (pass != null) {
       HarvestState.Pass current = pass;
@@ -223,17 +224,39 @@ public final class Harvester {
     }
   }
 
-  /** Keeps a second harvest (another process, or another thread) out of a directory. */
+  /**
+   * Keeps a second harvest (another process, or another thread) out of a directory. The lock file's modification time
+   * is when the last response came, so that a run started right after another still waits the delay.
+   */
   private static final class DirectoryLock implements AutoCloseable {
+    private final Path file;
     private final FileChannel channel;
 
-    private DirectoryLock(FileChannel channel) {
+    private DirectoryLock(Path file, FileChannel channel) {
+      this.file = file;
       this.channel = channel;
     }
 
+    /** When the last response of an earlier run came, or {@code null} when none did. */
+    Instant lastAnswer() throws IOException {
+      return Files.size(file) == 0 ? null : Files.getLastModifiedTime(file).toInstant();
+    }
+
+    /** Records that a response came at {@code time}. */
+    void answered(Instant time) {
+      try {
+        if (Files.size(file) == 0) {
+          Files.writeString(file, "the modification time of this file is when arXiv last answered\n");
+        }
+        Files.setLastModifiedTime(file, FileTime.from(time));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
     static DirectoryLock acquire(Path dir) throws IOException {
-      FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
+      Path file = dir.resolve(LOCK_FILE);
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -244,7 +267,7 @@ public final class Harvester {
         channel.close();
         throw new HarvestException(dir + " is busy: another paperdex harvest or update is using it");
       }
-      return new DirectoryLock(channel);
+      return new DirectoryLock(file, channel);
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
@@ -55,9 +56,16 @@ final class PoliteFetcher {
   private final Duration timeout;
   private final int maxRetries;
   private final HarvestListener listener;
+  private final Consumer<Instant> answered;
   private Instant nextRequestAt;
 
-  PoliteFetcher(HarvestClock clock, Duration delay, Duration timeout, int maxRetries, HarvestListener listener) {
+  /**
+   * @param lastAnswer when the last response of an earlier run came, or {@code null}: the first request waits the
+   *                   delay from then too
+   * @param answered   hears when each response came, to tell the next run
+   */
+  PoliteFetcher(HarvestClock clock, Duration delay, Duration timeout, int maxRetries, HarvestListener listener,
+                Instant lastAnswer, Consumer<Instant> answered) {
     this.client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NORMAL)
@@ -68,6 +76,8 @@ final class PoliteFetcher {
     this.timeout = timeout;
     this.maxRetries = maxRetries;
     this.listener = listener;
+    this.answered = answered;
+    this.nextRequestAt = lastAnswer == null ? null : lastAnswer.plus(delay);
   }
 
   /** The server forgot the list (the check said {@link PageSource.Verdict.Kind#RESTART}). */
@@ -132,7 +142,9 @@ final class PoliteFetcher {
     try {
       response = send(uri);
     } finally {
-      nextRequestAt = clock.now().plus(delay);
+      Instant now = clock.now();
+      nextRequestAt = now.plus(delay);
+      answered.accept(now);
     }
     int status = response.statusCode();
     if (status == 503 || status == 429) {

@@ -112,6 +112,17 @@ class ApiHarvestTest {
   }
 
   @Test
+  void aPageThatStartsElsewhereThanAskedIsRetried() throws Exception {
+    Path dir = temp.resolve("api");
+    server.inject(request -> request.get("start").equals("2"), Reply.ok(feed(5, 0, List.of(entry(20), entry(19)))));
+
+    api(dir).build().harvest();
+
+    assertThat(heard.lines).contains("retry 1/3: the page starts at 0, not at the 2 asked for");
+    assertThat(Saved.ids(dir)).hasSize(5);
+  }
+
+  @Test
   void anEmptyPageThatStaysEmptyStopsTheRunAndTheNextRunResumesAtItsStart() throws Exception {
     Path dir = temp.resolve("api");
     Reply empty = Reply.ok(feed(5, 2, List.of()));

@@ -114,9 +114,13 @@ class HarvesterTest {
     ReplayServer server = server(Pages::threePages);
     Path dir = temp.resolve("harvest");
     oai(server, dir).build().harvest();
+    int sleepsBefore = clock.sleeps().size();
 
     HarvestReport second = oai(server, dir).withFrom(null).build().harvest();
 
+    assertThat(clock.sleeps().subList(sleepsBefore, clock.sleeps().size()))
+        .as("a run started right after another still waits 3 s after the last answer")
+        .containsExactly(Duration.ofSeconds(3));
     assertThat(server.requests().get(3)).containsEntry("from", "2026-11-21").doesNotContainKey("resumptionToken");
     assertThat(second.pages()).isEqualTo(1);
     assertThat(second.records()).isZero();
@@ -338,6 +342,24 @@ class HarvesterTest {
       assertThat(Saved.ids(dir)).isEqualTo(Saved.ids(clean));
       assertThat(Saved.files(dir)).hasSameSizeAs(Saved.files(clean));
     }
+  }
+
+  @Test
+  void anExplicitFromOtherThanTheStoppedListsStartsANewListInsteadOfResuming() throws Exception {
+    ReplayServer server = server(Pages::threePages);
+    Path dir = temp.resolve("harvest");
+    Harvester stopped = oai(server, dir).withListener(new HarvestListener() {
+      @Override
+      public void pageSaved(SavedPage page) {
+        throw new IllegalStateException("killed");
+      }
+    }).build();
+    assertThatThrownBy(stopped::harvest).hasMessage("killed");
+
+    oai(server, dir).withFrom(FROM.minusDays(1)).build().harvest();
+
+    assertThat(server.requests().get(1)).containsEntry("from", "2026-11-19").doesNotContainKey("resumptionToken");
+    assertThat(Saved.ids(dir)).isEqualTo(ids(0, 5));
   }
 
   @Test
