@@ -127,7 +127,7 @@ public final class Harvester {
             + pass.stamp());
       }
     } else {
-      pass = source.start(state, Stamps.after(pass == null ? null : pass.stamp(), clock.now()));
+      pass = source.start(state, Stamps.after(Stamps.latestIn(dir), clock.now()));
     }
     PoliteFetcher fetcher = new PoliteFetcher(clock, delay, timeout, maxRetries, listener, lock.lastAnswer(),
         lock::answered);

@@ -363,6 +363,29 @@ class HarvesterTest {
   }
 
   @Test
+  void aListStartedInTheSameSecondAsTheLastNeverOverwritesItsPages() throws Exception {
+    ReplayServer server = server(request -> request.containsKey("resumptionToken") ? Pages.threePages(request)
+        : Reply.ok(oaiPage("2026-11-21T08:45:00Z", oaiRecords(0, 2), null, 0, 2)));
+    Path dir = temp.resolve("harvest");
+    HarvestClock frozen = new HarvestClock() {
+      @Override
+      public Instant now() {
+        return Instant.parse("2026-11-21T09:00:00Z");
+      }
+
+      @Override
+      public void sleep(Duration duration) {}
+    };
+
+    oai(server, dir).withClock(frozen).build().harvest();
+    oai(server, dir).withClock(frozen).withFrom(FROM.plusDays(1)).build().harvest();
+
+    assertThat(Saved.files(dir)).containsExactly(
+        "oai-arXiv-cs-20261121T090000Z-00001.xml.gz",
+        "oai-arXiv-cs-20261121T090001Z-00001.xml.gz");
+  }
+
+  @Test
   void aPartFileLeftByAKillIsRemovedAndNeverIndexed() throws Exception {
     ReplayServer server = server(Pages::threePages);
     Path dir = Files.createDirectories(temp.resolve("harvest"));
