@@ -16,14 +16,13 @@ import java.util.Optional;
  *                 (such as an HTML error page)
  * @param complete whether the response ends with its root element closed; a truncated download does not
  * @param records  the records ({@code <record>}, deleted ones included) or feed entries (error entries excluded)
- * @param papers   the records the parser read as papers
  * @param skips    what the parser skipped, as {@code paperdex index} would report it
  * @param newestUpdate the latest update date among the papers, or {@code null}
  * @param oldestUpdate the earliest update date among the papers, or {@code null}
  * @param oai      what an OAI-PMH response says about itself, or {@code null} for other formats
  * @param feed     what an API feed says about itself, or {@code null} for other formats
  */
-public record ResponsePage(Format format, boolean complete, int records, int papers, List<Skip> skips,
+public record ResponsePage(Format format, boolean complete, int records, List<Skip> skips,
                            Instant newestUpdate, Instant oldestUpdate, OaiFacts oai, FeedFacts feed) {
 
   /** Makes the skips immutable. */
@@ -86,30 +85,28 @@ public record ResponsePage(Format format, boolean complete, int records, int pap
   public static ResponsePage read(SourceFile file) throws IOException {
     Optional<Format> format = Format.detect(file.head(Format.HEAD_BYTES));
     if (format.isEmpty() || (format.get() != Format.OAI_PMH && format.get() != Format.ATOM_FEED)) {
-      return new ResponsePage(null, false, 0, 0, List.of(), null, null, null, null);
+      return new ResponsePage(null, false, 0, List.of(), null, null, null, null);
     }
     XmlSource xml = XmlSource.read(file);
     Collector sink = new Collector();
     if (format.get() == Format.OAI_PMH) {
       new OaiPmhParser().parse(xml, file.name(), sink);
-      return new ResponsePage(Format.OAI_PMH, OaiPmhParser.isComplete(xml), OaiPmhParser.records(xml), sink.papers,
-          sink.skips, sink.newest, sink.oldest, OaiPmhParser.facts(xml), null);
+      return new ResponsePage(Format.OAI_PMH, OaiPmhParser.isComplete(xml), OaiPmhParser.records(xml), sink.skips,
+          sink.newest, sink.oldest, OaiPmhParser.facts(xml), null);
     }
     new AtomFeedParser().parse(xml, file.name(), sink);
     return new ResponsePage(Format.ATOM_FEED, AtomFeedParser.isComplete(xml), AtomFeedParser.entries(xml),
-        sink.papers, sink.skips, sink.newest, sink.oldest, null, AtomFeedParser.facts(xml));
+        sink.skips, sink.newest, sink.oldest, null, AtomFeedParser.facts(xml));
   }
 
-  /** Counts what the parser finds. */
+  /** Keeps what the parser skips and the span of the papers' update dates. */
   private static final class Collector implements RecordSink {
-    int papers;
     final List<Skip> skips = new ArrayList<>();
     Instant newest;
     Instant oldest;
 
     @Override
     public void paper(Paper paper, String position) {
-      papers++;
       Instant updated = paper.updated() != null ? paper.updated() : paper.published();
       if (updated != null && (newest == null || updated.isAfter(newest))) {
         newest = updated;
