@@ -44,8 +44,9 @@ final class HarvestCommand implements Callable<Integer> {
     Harvester harvester = options.harvester(dir, parent.harvestClock(),
         new HarvestProgress(spec.commandLine().getErr()));
     HarvestReport report = harvester.harvest();
-    spec.commandLine().getOut().println(report.summary() + " into " + dir + "; "
-        + Harvester.unindexedFiles(dir).size() + " files not yet indexed (paperdex update indexes them)");
+    int unindexed = Harvester.unindexedFiles(dir).size();
+    spec.commandLine().getOut().println(report.summary() + " into " + dir + "; " + unindexed
+        + (unindexed == 1 ? " file" : " files") + " not yet indexed (paperdex update indexes them)");
     return 0;
   }
 }

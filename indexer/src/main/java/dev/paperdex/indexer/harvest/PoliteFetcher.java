@@ -194,13 +194,18 @@ final class PoliteFetcher {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new Retryable("no complete response within " + timeout.toMillis() / 1000.0 + " s", null);
+      throw tooSlow();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof HttpTimeoutException) {
-        throw new Retryable("no response within " + timeout.toMillis() / 1000.0 + " s", null);
+        throw tooSlow();
       }
       throw new Retryable("the connection failed (" + connectionProblem(uri, e.getCause()) + ")", null);
     }
+  }
+
+  /** The timeout passed: the client's own (for the headers) or the wait for the whole body, whichever came first. */
+  private Retryable tooSlow() {
+    return new Retryable("no complete response within " + timeout.toMillis() / 1000.0 + " s", null);
   }
 
   /** What went wrong with the connection, in words: the JDK's exceptions often carry no message. */
