@@ -49,7 +49,8 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    IndexReport report = run(parent.indexLocation().path(), sources, strict, rebuild, spec.commandLine().getErr());
+    IndexReport report = run(parent.indexLocation().path(), sources, strict, rebuild, spec.commandLine().getErr(),
+        true);
     spec.commandLine().getOut().println(report.summary());
     if (!report.committed()) {
       spec.commandLine().getErr().println("paperdex: --strict: " + report.skippedTotal()
@@ -59,9 +60,13 @@ final class IndexCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Indexes {@code sources} into {@code indexDir}, reporting skips and notes on {@code err}. */
-  static IndexReport run(Path indexDir, List<Path> sources, boolean strict, boolean rebuild, PrintWriter err)
-      throws Exception {
+  /**
+   * Indexes {@code sources} into {@code indexDir} (a fresh index of just them when {@code rebuild}), reporting skips on
+   * {@code err}, and notes too when {@code notes} (pages the harvester checked need none: that more records follow a
+   * page is what pages do).
+   */
+  static IndexReport run(Path indexDir, List<Path> sources, boolean strict, boolean rebuild, PrintWriter err,
+                         boolean notes) throws Exception {
     return Indexer.builder()
         .withIndex(indexDir)
         .withStrict(strict)
@@ -74,7 +79,9 @@ final class IndexCommand implements Callable<Integer> {
 
           @Override
           public void noted(String file, String message) {
-            err.println("note: " + file + ": " + message);
+            if (notes) {
+              err.println("note: " + file + ": " + message);
+            }
           }
         })
         .build()

@@ -21,9 +21,13 @@ record IndexLocation(Path path, boolean isDefault) {
   }
 
   private static Path defaultPath(Environment env) {
-    Path dataHome = env.get("XDG_DATA_HOME")
+    return dataHome(env).resolve("paperdex").resolve("index");
+  }
+
+  /** {@code $XDG_DATA_HOME}, else {@code ~/.local/share}: where paperdex keeps its index and harvests by default. */
+  static Path dataHome(Environment env) {
+    return env.get("XDG_DATA_HOME")
         .map(Path::of)
         .orElseGet(() -> Path.of(env.get("HOME").orElse(System.getProperty("user.home")), ".local", "share"));
-    return dataHome.resolve("paperdex").resolve("index");
   }
 }

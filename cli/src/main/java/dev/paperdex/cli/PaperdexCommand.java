@@ -2,6 +2,8 @@ package dev.paperdex.cli;
 
 import dev.paperdex.indexer.IndexBusyException;
 import dev.paperdex.indexer.IndexWriteException;
+import dev.paperdex.indexer.harvest.HarvestClock;
+import dev.paperdex.indexer.harvest.HarvestException;
 import dev.paperdex.searcher.IndexProblemException;
 import dev.paperdex.searcher.QuerySyntaxException;
 import java.io.IOException;
@@ -20,11 +22,13 @@ import picocli.CommandLine.Spec;
     versionProvider = PaperdexCommand.Version.class,
     description = "Offline full-text search over scientific papers, arXiv first.",
     subcommands = {SearchCommand.class, ShowCommand.class, SimilarCommand.class, IndexCommand.class, StatsCommand.class,
-        CheckCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
+        CheckCommand.class, EvalCommand.class, HarvestCommand.class, UpdateCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  paperdex search \"speculative decoding\"",
         "  paperdex show 2603.23640",
         "  paperdex index ~/arxiv-harvest",
+        "  paperdex update --set cs --from 2026-11-01",
         "",
         "Exit codes: 0 ok, 1 failure, 2 usage error."})
 public final class PaperdexCommand implements Runnable {
@@ -35,6 +39,7 @@ public final class PaperdexCommand implements Runnable {
   public static final int EXIT_USAGE = 2;
 
   private final Environment env;
+  private final HarvestClock harvestClock;
 
   @Spec
   private CommandLine.Model.CommandSpec spec;
@@ -44,13 +49,19 @@ public final class PaperdexCommand implements Runnable {
           + "else ~/.local/share/paperdex/index).")
   private Path index;
 
-  PaperdexCommand(Environment env) {
+  PaperdexCommand(Environment env, HarvestClock harvestClock) {
     this.env = env;
+    this.harvestClock = harvestClock;
   }
 
   /** The command line with paperdex's error handling: one clear line per problem and the right exit code. */
   public static CommandLine commandLine(Environment env) {
-    CommandLine commandLine = new CommandLine(new PaperdexCommand(env));
+    return commandLine(env, HarvestClock.system());
+  }
+
+  /** The command line, with the clock harvests wait by (tests pass one that does not really wait). */
+  static CommandLine commandLine(Environment env, HarvestClock harvestClock) {
+    CommandLine commandLine = new CommandLine(new PaperdexCommand(env, harvestClock));
     commandLine.setExecutionExceptionHandler(PaperdexCommand::handleFailure);
     commandLine.setParameterExceptionHandler(PaperdexCommand::handleUsageError);
     return commandLine;
@@ -78,7 +89,8 @@ public final class PaperdexCommand implements Runnable {
 
   /** One line that says what went wrong, for exceptions whose own message is terse. */
   static String describe(Exception e) {
-    if (e instanceof IndexProblemException || e instanceof IndexBusyException || e instanceof IndexWriteException) {
+    if (e instanceof IndexProblemException || e instanceof IndexBusyException || e instanceof IndexWriteException
+        || e instanceof HarvestException) {
       return e.getMessage();
     }
     if (e instanceof NoSuchFileException missing) {
@@ -95,6 +107,10 @@ public final class PaperdexCommand implements Runnable {
 
   Environment env() {
     return env;
+  }
+
+  HarvestClock harvestClock() {
+    return harvestClock;
   }
 
   IndexLocation indexLocation() {

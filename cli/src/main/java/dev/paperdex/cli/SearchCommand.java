@@ -154,7 +154,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     Path data = parent.env().bundledData();
     err.println("paperdex: no index at " + location.path() + " yet; indexing the bundled " + data + " first");
-    err.println("paperdex: " + IndexCommand.run(location.path(), List.of(data), false, false, err).summary());
+    err.println("paperdex: " + IndexCommand.run(location.path(), List.of(data), false, false, err, true).summary());
   }
 
   private static boolean indexExists(Path dir) throws IOException {

@@ -1,6 +1,7 @@
 package dev.paperdex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paperdex.indexer.harvest.HarvestClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -18,9 +19,16 @@ final class Cli {
   record Run(int exitCode, String out, String err) {}
 
   private final Environment env;
+  private final HarvestClock clock;
 
   Cli(Map<String, String> variables) {
+    this(variables, HarvestClock.system());
+  }
+
+  /** A command line whose harvests wait by {@code clock}. */
+  Cli(Map<String, String> variables, HarvestClock clock) {
     this.env = new Environment(variables, HOME);
+    this.clock = clock;
   }
 
   /** The ids of a JSON result's hits, in rank order. */
@@ -42,7 +50,7 @@ final class Cli {
   Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = PaperdexCommand.commandLine(env);
+    CommandLine commandLine = PaperdexCommand.commandLine(env, clock);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int code = commandLine.execute(args);

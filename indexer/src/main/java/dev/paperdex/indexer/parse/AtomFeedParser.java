@@ -23,38 +23,88 @@ final class AtomFeedParser implements PaperParser {
 
   private static final String ERROR_ID_MARK = "/api/errors";
   private static final Pattern ENTRY_END = Pattern.compile("</entry\\s*>");
+  private static final Pattern FEED_CLOSED = Pattern.compile("</feed\\s*>\\s*\\z");
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
 
   @Override
   public void parse(SourceFile file, RecordSink sink) throws IOException {
-    XmlSource xml = XmlSource.read(file);
+    parse(XmlSource.read(file), file.name(), sink);
+  }
+
+  /** Reads a response already read whole; {@code file} names it in skips and notes. */
+  void parse(XmlSource xml, String file, RecordSink sink) {
     List<Element> entries = xml.document().getElementsByTag("entry");
     int complete = xml.count(ENTRY_END);
     for (int i = 0; i < entries.size(); i++) {
       String position = "entry " + (i + 1);
       if (i >= complete) {
-        sink.skip(new Skip(file.name(), position, SkipReason.MALFORMED, "the file ends inside this entry (truncated)"));
+        sink.skip(new Skip(file, position, SkipReason.MALFORMED, "the file ends inside this entry (truncated)"));
         continue;
       }
       read(entries.get(i), file, position, sink);
     }
   }
 
-  private static void read(Element entry, SourceFile file, String position, RecordSink sink) {
+  /** Whether the feed ends with {@code </feed>}, as a whole download does. */
+  static boolean isComplete(XmlSource xml) {
+    return FEED_CLOSED.matcher(xml.text()).find();
+  }
+
+  /** How many entries the feed holds, error entries left out. */
+  static int entries(XmlSource xml) {
+    int count = 0;
+    for (Element entry : xml.document().getElementsByTag("entry")) {
+      if (!isError(entry)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The feed's result count and start index, and the message of an error feed. */
+  static ResponsePage.FeedFacts facts(XmlSource xml) {
+    String error = null;
+    for (Element entry : xml.document().getElementsByTag("entry")) {
+      if (isError(entry)) {
+        error = Optional.ofNullable(childText(entry, "summary")).orElse(childText(entry, "id"));
+        break;
+      }
+    }
+    return new ResponsePage.FeedFacts(number(xml, "opensearch:totalResults"), number(xml, "opensearch:startIndex"),
+        error);
+  }
+
+  private static boolean isError(Element entry) {
+    String id = childText(entry, "id");
+    return id != null && id.contains(ERROR_ID_MARK);
+  }
+
+  private static Long number(XmlSource xml, String tag) {
+    for (Element element : xml.document().getElementsByTag(tag)) {
+      String text = Text.clean(element.wholeText());
+      if (text != null && DIGITS.matcher(text).matches()) {
+        return Long.valueOf(text);
+      }
+    }
+    return null;
+  }
+
+  private static void read(Element entry, String file, String position, RecordSink sink) {
     String rawId = childText(entry, "id");
-    if (rawId != null && rawId.contains(ERROR_ID_MARK)) {
+    if (isError(entry)) {
       String message = Optional.ofNullable(childText(entry, "summary")).orElse(rawId);
-      sink.skip(new Skip(file.name(), position, SkipReason.ERROR_RESPONSE, message));
+      sink.skip(new Skip(file, position, SkipReason.ERROR_RESPONSE, message));
       return;
     }
     Optional<ArxivId> id = ArxivId.find(rawId);
     if (id.isEmpty()) {
-      sink.skip(new Skip(file.name(), position, SkipReason.NO_ID,
+      sink.skip(new Skip(file, position, SkipReason.NO_ID,
           rawId == null ? "the entry has no <id>" : "no arXiv id in <id>" + rawId + "</id>"));
       return;
     }
     String title = TeX.toUnicode(childText(entry, "title"));
     if (title == null) {
-      sink.skip(new Skip(file.name(), position, SkipReason.MISSING_FIELD, "entry " + id.get().id() + " has no title"));
+      sink.skip(new Skip(file, position, SkipReason.MISSING_FIELD, "entry " + id.get().id() + " has no title"));
       return;
     }
     List<String> authors = new ArrayList<>();

@@ -49,11 +49,15 @@ final class OaiPmhParser implements PaperParser {
 
   @Override
   public void parse(SourceFile file, RecordSink sink) throws IOException {
-    XmlSource xml = XmlSource.read(file);
-    boolean truncated = !CLOSED.matcher(xml.text()).find();
+    parse(XmlSource.read(file), file.name(), sink);
+  }
+
+  /** Reads a response already read whole; {@code file} names it in skips and notes. */
+  void parse(XmlSource xml, String file, RecordSink sink) {
+    boolean truncated = !isComplete(xml);
     Element root = first(xml.document().getAllElements(), "OAI-PMH");
     if (root == null) {
-      sink.skip(new Skip(file.name(), null, SkipReason.MALFORMED, "no <OAI-PMH> element"));
+      sink.skip(new Skip(file, null, SkipReason.MALFORMED, "no <OAI-PMH> element"));
       return;
     }
     boolean errors = reportErrors(root, file, sink);
@@ -66,22 +70,58 @@ final class OaiPmhParser implements PaperParser {
     }
     if (verb == null) {
       if (truncated) {
-        sink.skip(new Skip(file.name(), null, SkipReason.MALFORMED, "the file ends before its response (truncated)"));
+        sink.skip(new Skip(file, null, SkipReason.MALFORMED, "the file ends before its response (truncated)"));
       } else if (!errors) {
-        sink.note(file.name(), "OAI-PMH response with neither records nor an error");
+        sink.note(file, "OAI-PMH response with neither records nor an error");
       }
       return;
     }
     String verbName = local(verb);
     if (!is(verb, "ListRecords") && !is(verb, "GetRecord")) {
-      sink.note(file.name(), "OAI-PMH " + verbName + " response: no records");
+      sink.note(file, "OAI-PMH " + verbName + " response: no records");
       return;
     }
     readRecords(verb, xml, truncated, file, sink);
   }
 
+  /** Whether the response ends with its root element closed, as a whole download does. */
+  static boolean isComplete(XmlSource xml) {
+    return CLOSED.matcher(xml.text()).find();
+  }
+
+  /** How many {@code <record>} elements the response holds, deleted ones included. */
+  static int records(XmlSource xml) {
+    int count = 0;
+    for (Element element : xml.document().getAllElements()) {
+      if (is(element, "record")) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The response date, the errors and the resumption token of a response. */
+  static ResponsePage.OaiFacts facts(XmlSource xml) {
+    Element root = first(xml.document().getAllElements(), "OAI-PMH");
+    if (root == null) {
+      return new ResponsePage.OaiFacts(null, false, List.of(), null, null);
+    }
+    List<ResponsePage.OaiError> errors = new ArrayList<>();
+    for (Element error : root.children()) {
+      if (is(error, "error")) {
+        errors.add(new ResponsePage.OaiError(Optional.ofNullable(Text.clean(error.attr("code"))).orElse("(no code)"),
+            Text.clean(error.wholeText())));
+      }
+    }
+    Element list = first(root.children(), "ListRecords");
+    Element token = list == null ? null : first(list.children(), "resumptionToken");
+    Matcher size = DIGITS.matcher(token == null ? "" : token.attr("completeListSize"));
+    return new ResponsePage.OaiFacts(Text.instant(childText(root, "responseDate")), list != null, errors,
+        token == null ? null : Text.clean(token.wholeText()), size.find() ? Long.valueOf(size.group()) : null);
+  }
+
   /** Reports each {@code <error>} of the response; says whether there was any. */
-  private static boolean reportErrors(Element root, SourceFile file, RecordSink sink) {
+  private static boolean reportErrors(Element root, String file, RecordSink sink) {
     boolean any = false;
     for (Element error : root.children()) {
       if (!is(error, "error")) {
@@ -90,12 +130,12 @@ final class OaiPmhParser implements PaperParser {
       any = true;
       String code = Optional.ofNullable(Text.clean(error.attr("code"))).orElse("(no code)");
       if (code.equalsIgnoreCase("noRecordsMatch")) {
-        sink.note(file.name(), "no records match (nothing new)");
+        sink.note(file, "no records match (nothing new)");
         continue;
       }
       String message = Text.clean(error.wholeText());
       String detail = message != null ? code + ": " + message : code + request(root);
-      sink.skip(new Skip(file.name(), null, SkipReason.ERROR_RESPONSE, detail));
+      sink.skip(new Skip(file, null, SkipReason.ERROR_RESPONSE, detail));
     }
     return any;
   }
@@ -115,7 +155,7 @@ final class OaiPmhParser implements PaperParser {
     return " (" + request.attr("verb") + (arguments.isEmpty() ? "" : " " + String.join(", ", arguments)) + ")";
   }
 
-  private static void readRecords(Element verb, XmlSource xml, boolean truncated, SourceFile file, RecordSink sink) {
+  private static void readRecords(Element verb, XmlSource xml, boolean truncated, String file, RecordSink sink) {
     List<Element> records = new ArrayList<>();
     for (Element element : verb.getAllElements()) {
       if (is(element, "record")) {
@@ -127,18 +167,18 @@ final class OaiPmhParser implements PaperParser {
     for (int i = 0; i < records.size(); i++) {
       String position = "record " + (i + 1);
       if (i >= complete) {
-        sink.skip(new Skip(file.name(), position, SkipReason.MALFORMED, "the file ends inside this record (truncated)"));
+        sink.skip(new Skip(file, position, SkipReason.MALFORMED, "the file ends inside this record (truncated)"));
         continue;
       }
       read(records.get(i), file, position, sink, deleted);
     }
     if (truncated && records.isEmpty()) {
-      sink.skip(new Skip(file.name(), null, SkipReason.MALFORMED, "the file ends before its first record (truncated)"));
+      sink.skip(new Skip(file, null, SkipReason.MALFORMED, "the file ends before its first record (truncated)"));
     } else if (truncated && complete >= records.size() && !TOKEN_END.matcher(xml.text()).find()) {
-      sink.note(file.name(), "the file ends after its last record (truncated): a resumptionToken may be lost");
+      sink.note(file, "the file ends after its last record (truncated): a resumptionToken may be lost");
     }
     if (!deleted.isEmpty()) {
-      sink.note(file.name(), deletedNote(deleted));
+      sink.note(file, deletedNote(deleted));
     }
     if (!truncated || TOKEN_END.matcher(xml.text()).find()) {
       resumption(verb, file, sink);
@@ -152,7 +192,7 @@ final class OaiPmhParser implements PaperParser {
         + " (header status=\"deleted\"), not indexed: " + shown;
   }
 
-  private static void resumption(Element verb, SourceFile file, RecordSink sink) {
+  private static void resumption(Element verb, String file, RecordSink sink) {
     Element token = first(verb.children(), "resumptionToken");
     String value = token == null ? null : Text.clean(token.wholeText());
     if (value == null) {
@@ -171,10 +211,10 @@ final class OaiPmhParser implements PaperParser {
     if (expires != null) {
       note.append(", expires ").append(expires);
     }
-    sink.note(file.name(), note.append(')').toString());
+    sink.note(file, note.append(')').toString());
   }
 
-  private static void read(Element record, SourceFile file, String position, RecordSink sink, List<String> deleted) {
+  private static void read(Element record, String file, String position, RecordSink sink, List<String> deleted) {
     Element header = first(record.children(), "header");
     String headerId = header == null ? null : childText(header, "identifier");
     if (header != null && "deleted".equalsIgnoreCase(header.attr("status").strip())) {
@@ -185,7 +225,7 @@ final class OaiPmhParser implements PaperParser {
     Element content = metadata == null || metadata.childrenSize() == 0 ? null : metadata.child(0);
     String which = headerId == null ? "the record" : "record " + headerId;
     if (content == null) {
-      sink.skip(new Skip(file.name(), position, SkipReason.MISSING_FIELD, which + " has no <metadata>"));
+      sink.skip(new Skip(file, position, SkipReason.MISSING_FIELD, which + " has no <metadata>"));
       return;
     }
     Candidate candidate = switch (local(content).toLowerCase(Locale.ROOT)) {
@@ -195,7 +235,7 @@ final class OaiPmhParser implements PaperParser {
       default -> null;
     };
     if (candidate == null) {
-      sink.skip(new Skip(file.name(), position, SkipReason.UNKNOWN_FORMAT, "metadata format <" + content.tagName()
+      sink.skip(new Skip(file, position, SkipReason.UNKNOWN_FORMAT, "metadata format <" + content.tagName()
           + "> in " + which + " is not read (paperdex reads arXiv, arXivRaw and oai_dc)"));
       return;
     }
@@ -207,13 +247,13 @@ final class OaiPmhParser implements PaperParser {
       }
     }
     if (id.isEmpty()) {
-      sink.skip(new Skip(file.name(), position, SkipReason.NO_ID, candidate.idTexts().isEmpty()
+      sink.skip(new Skip(file, position, SkipReason.NO_ID, candidate.idTexts().isEmpty()
           ? "the record has no <id> and no header identifier"
           : "no arXiv id in " + String.join(" or ", candidate.idTexts())));
       return;
     }
     if (candidate.title() == null) {
-      sink.skip(new Skip(file.name(), position, SkipReason.MISSING_FIELD,
+      sink.skip(new Skip(file, position, SkipReason.MISSING_FIELD,
           "record " + id.get().id() + " has no title"));
       return;
     }
