@@ -104,6 +104,20 @@ class PaperSearcherTest {
   }
 
   @Test
+  void aLiteralQueryIsPlainWordsWhateverItsCharacters() throws Exception {
+    write(paper("2601.00001", "Island species", "Quokkas live on Rottnest and not on the mainland."),
+        paper("2601.00002", "Unrelated", "Nothing to see."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      String claim = "Do quokkas (Setonix*) live on Rottnest: \"island\" AND NOT mainland?";
+      SearchResults results = searcher.search(SearchRequest.builder().withQuery(claim).withLiteral(true).build());
+
+      assertThat(ids(results)).containsExactly("2601.00001");
+      assertThatThrownBy(() -> search(searcher, "quokkas (Setonix")).isInstanceOf(QuerySyntaxException.class);
+    }
+  }
+
+  @Test
   void whenNoPaperHasEveryWordItShowsPapersWithSomeAndSaysSo() throws Exception {
     write(paper("2601.00001", "Speculative inference at the edge", "Drafts and verifies."),
         paper("2601.00002", "Prefill and decode", "Decoding is split from prefill."),
