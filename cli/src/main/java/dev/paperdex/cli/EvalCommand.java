@@ -231,10 +231,9 @@ final class EvalCommand implements Callable<Integer> {
           continue;
         }
         List<Metrics.Scored> ranking = new ArrayList<>();
-        String text = BeirSet.literalQuery(query.text());
         try {
-          SearchRequest request = SearchRequest.builder().withQuery(text).withLimit(depth).withHighlight(false)
-              .build();
+          SearchRequest request = SearchRequest.builder().withQuery(query.text()).withLiteral(true).withLimit(depth)
+              .withHighlight(false).build();
           for (Hit hit : searcher.search(request).hits()) {
             ranking.add(new Metrics.Scored(hit.paper().id(), hit.score()));
           }

@@ -2,7 +2,6 @@ package dev.paperdex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperdex.cli.eval.BeirSet;
 import dev.paperdex.searcher.PaperSearcher;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -195,14 +194,6 @@ class EvalCommandTest {
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.err()).startsWith("paperdex: " + kept + " is not an empty directory");
     assertOneLineNoTrace(again);
-  }
-
-  @Test
-  void queryTextIsSearchedAsPlainWords() {
-    assertThat(BeirSet.literalQuery("Rottnest: \"island\" (species*)?")).isEqualTo("Rottnest   island   species   ");
-    assertThat(BeirSet.literalQuery("IL-6 AND TNF-α OR NOT ANDNOT x~2 [1 TO 5] {a} +b -c a&&b a||b -"))
-        .isEqualTo("IL-6 and TNF-α or not andnot x 2  1 TO 5   a   b  c a  b a  b  ");
-    assertThat(BeirSet.literalQuery("Android ORGANS and NOTCH")).isEqualTo("Android ORGANS and NOTCH");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.paperdex.searcher.internal.HintFinder;
 import dev.paperdex.searcher.internal.PaperDocument;
 import dev.paperdex.searcher.internal.PaperQueryParser;
 import dev.paperdex.searcher.internal.PaperSchema;
+import dev.paperdex.searcher.internal.QuerySyntax;
 import dev.paperdex.searcher.internal.SimilarPapers;
 import dev.paperdex.searcher.internal.SnippetHighlighter;
 import java.io.Closeable;
@@ -128,7 +129,7 @@ public final class PaperSearcher implements Closeable {
     boolean listOnly = request.query().isBlank() && request.hasFilters();
     PaperQueryParser.ParsedQuery parsed = listOnly
         ? new PaperQueryParser.ParsedQuery(new MatchAllDocsQuery(), Optional.empty(), List.of())
-        : parser.parse(request.query());
+        : parser.parse(request.literal() ? QuerySyntax.plainWords(request.query()) : request.query());
     List<Query> filters = filters(request);
     Sort sort = switch (request.sort()) {
       case RELEVANCE -> BY_RELEVANCE;

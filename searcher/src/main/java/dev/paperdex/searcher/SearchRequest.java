@@ -29,10 +29,12 @@ import java.util.Objects;
  * @param primaryOnly whether {@code categories} must be the primary category, not a cross-list
  * @param highlight  whether to compute highlighted snippets
  * @param facets     whether to count the matching papers by category, archive, year and author
+ * @param literal    whether the query is plain text to search word by word (a claim, a question, a pasted
+ *                   sentence), in which the query language's operators and syntax characters mean nothing
  */
 public record SearchRequest(String query, int limit, int offset, Sort sort, LocalDate since, LocalDate until,
                             DateField dateField, List<String> categories, boolean primaryOnly, boolean highlight,
-                            boolean facets) {
+                            boolean facets, boolean literal) {
 
   /** The number of hits returned when no limit is given. */
   public static final int DEFAULT_LIMIT = 10;
@@ -98,6 +100,7 @@ public record SearchRequest(String query, int limit, int offset, Sort sort, Loca
     private boolean primaryOnly;
     private boolean highlight = true;
     private boolean facets;
+    private boolean literal;
 
     private Builder() {}
 
@@ -173,10 +176,19 @@ public record SearchRequest(String query, int limit, int offset, Sort sort, Loca
       return this;
     }
 
+    /**
+     * Reads the query as plain text rather than in the query language: {@code : " ( ) [ ] { } * ? ~ + & |} and a
+     * {@code -} that does not join two letters or digits are spaces, and {@code AND OR NOT ANDNOT} are words.
+     */
+    public Builder withLiteral(boolean literal) {
+      this.literal = literal;
+      return this;
+    }
+
     /** Builds the request; throws {@link IllegalArgumentException} for values out of range. */
     public SearchRequest build() {
       return new SearchRequest(query, limit, offset, sort, since, until, dateField, categories, primaryOnly,
-          highlight, facets);
+          highlight, facets, literal);
     }
   }
 }

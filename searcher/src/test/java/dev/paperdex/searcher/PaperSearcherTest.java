@@ -89,6 +89,35 @@ class PaperSearcherTest {
   }
 
   @Test
+  void aHyphenatedWordInALongDescriptionCountsAsItsParts() throws Exception {
+    write(paper("2601.00001", "Checkpoint blockade", "Anti-PD-1 antibodies shrink tumours."),
+        paper("2601.00002", "PD-1 in T cells", "PD-1 marks exhausted T cells."),
+        paper("2601.00003", "Unrelated", "Nothing to see."),
+        paper("2601.00004", "Noncoding RNA", "Noncoding genes regulate growth."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      SearchResults results = search(searcher, "anti-PD-1 therapy improves survival of melanoma patients");
+
+      assertThat(ids(results)).containsExactly("2601.00001", "2601.00002");
+      assertThat(ids(search(searcher, "non-coding regions are abundant in cells"))).contains("2601.00004");
+    }
+  }
+
+  @Test
+  void aLiteralQueryIsPlainWordsWhateverItsCharacters() throws Exception {
+    write(paper("2601.00001", "Island species", "Quokkas live on Rottnest and not on the mainland."),
+        paper("2601.00002", "Unrelated", "Nothing to see."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      String claim = "Do quokkas (Setonix*) live on Rottnest: \"island\" AND NOT mainland?";
+      SearchResults results = searcher.search(SearchRequest.builder().withQuery(claim).withLiteral(true).build());
+
+      assertThat(ids(results)).containsExactly("2601.00001");
+      assertThatThrownBy(() -> search(searcher, "quokkas (Setonix")).isInstanceOf(QuerySyntaxException.class);
+    }
+  }
+
+  @Test
   void whenNoPaperHasEveryWordItShowsPapersWithSomeAndSaysSo() throws Exception {
     write(paper("2601.00001", "Speculative inference at the edge", "Drafts and verifies."),
         paper("2601.00002", "Prefill and decode", "Decoding is split from prefill."),

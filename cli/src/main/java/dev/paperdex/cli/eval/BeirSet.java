@@ -209,37 +209,6 @@ public final class BeirSet {
     }
   }
 
-  /**
-   * Makes natural-language query text (a claim, a question) search for its words as words: the query language's
-   * syntax characters {@code : " ( ) [ ] { } * ? ~ + & | } become spaces, as does a {@code -} that does not join two
-   * letters or digits (one that does is part of a word in the query language too, as in {@code T-cell}); the operator
-   * words {@code AND OR NOT ANDNOT}, which are operators only in capitals, are lower-cased. Every other character is
-   * kept, so the words are analysed exactly as a user's would be.
-   *
-   * <p>A stopgap: a "literal query" mode in the searcher, which skipped the query parser, would be cleaner.
-   */
-  public static String literalQuery(String text) {
-    StringBuilder literal = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean syntax = switch (c) {
-        case ':', '"', '(', ')', '[', ']', '{', '}', '*', '?', '~', '+', '&', '|' -> true;
-        case '-' -> !(i > 0 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i - 1))
-            && Character.isLetterOrDigit(text.charAt(i + 1)));
-        default -> false;
-      };
-      literal.append(syntax ? ' ' : c);
-    }
-    String[] words = literal.toString().split(" ", -1);
-    for (int i = 0; i < words.length; i++) {
-      switch (words[i]) {
-        case "AND", "OR", "NOT", "ANDNOT" -> words[i] = words[i].toLowerCase(Locale.ROOT);
-        default -> { }
-      }
-    }
-    return String.join(" ", words);
-  }
-
   // ---- reading ----
 
   private static void readQrels(Path file, Map<String, Map<String, Integer>> judgments, Map<String, Long> firstLines)

@@ -27,6 +27,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -129,18 +130,40 @@ public final class PaperQueryParser {
 
   /**
    * A descriptive query's word scored over title and abstract as if they were one field, the title's occurrences
-   * weighted (BM25F): a word in both is one match, not two summed scores. {@code null} for anything but a plain word
-   * that analyses into one term.
+   * weighted (BM25F): a word in both is one match, not two summed scores. A word that analyses into several terms
+   * ({@code non-coding}, {@code PD-1}, {@code TNF-α}) counts as those words, each scored so, and as the word written
+   * without its hyphen ({@code noncoding}): a claim that writes {@code 4-PBA} is about the same thing as an abstract
+   * that writes {@code 4 PBA} or {@code PBA}. {@code null} for anything but a plain word.
    */
   private Query titleAndAbstractAsOne(QueryNode part) {
-    if (!(part instanceof QueryNode.Word word) || word.kind() != QueryNode.WordKind.PLAIN
-        || !(builder.createPhraseQuery(PaperSchema.ABSTRACT, TeX.toUnicode(word.text())) instanceof TermQuery term)) {
+    if (!(part instanceof QueryNode.Word word) || word.kind() != QueryNode.WordKind.PLAIN) {
       return null;
     }
+    String text = TeX.toUnicode(word.text());
+    Query analysed = builder.createPhraseQuery(PaperSchema.ABSTRACT, text);
+    if (analysed instanceof TermQuery term) {
+      return titleAndAbstractAsOne(term.getTerm());
+    }
+    if (!(analysed instanceof PhraseQuery phrase)) {
+      return null;
+    }
+    BooleanQuery.Builder each = new BooleanQuery.Builder();
+    for (Term term : phrase.getTerms()) {
+      each.add(titleAndAbstractAsOne(term), Occur.SHOULD);
+    }
+    if (INNER_HYPHEN.matcher(text).find()
+        && builder.createPhraseQuery(PaperSchema.ABSTRACT, INNER_HYPHEN.matcher(text).replaceAll("")) instanceof
+        TermQuery joined) {
+      each.add(titleAndAbstractAsOne(joined.getTerm()), Occur.SHOULD);
+    }
+    return each.build();
+  }
+
+  private static Query titleAndAbstractAsOne(Term term) {
     return new CombinedFieldQuery.Builder()
         .addField(PaperSchema.TITLE, PaperSchema.DESCRIPTION_TITLE_WEIGHT)
         .addField(PaperSchema.ABSTRACT, 1f)
-        .addTerm(term.getTerm().bytes())
+        .addTerm(term.bytes())
         .build();
   }
 

@@ -67,6 +67,35 @@ public final class QuerySyntax {
   }
 
   /**
+   * Makes natural-language query text (a claim, a question) search for its words as words: the query language's
+   * syntax characters {@code : " ( ) [ ] { } * ? ~ + & | } become spaces, as does a {@code -} that does not join two
+   * letters or digits (one that does is part of a word in the query language too, as in {@code T-cell}); the operator
+   * words {@code AND OR NOT ANDNOT}, which are operators only in capitals, are lower-cased. Every other character is
+   * kept, so the words are analysed exactly as a user's would be, and each keeps its column.
+   */
+  public static String plainWords(String text) {
+    StringBuilder literal = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean syntax = switch (c) {
+        case ':', '"', '(', ')', '[', ']', '{', '}', '*', '?', '~', '+', '&', '|' -> true;
+        case '-' -> !(i > 0 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i - 1))
+            && Character.isLetterOrDigit(text.charAt(i + 1)));
+        default -> false;
+      };
+      literal.append(syntax ? ' ' : c);
+    }
+    String[] words = literal.toString().split(" ", -1);
+    for (int i = 0; i < words.length; i++) {
+      switch (words[i]) {
+        case "AND", "OR", "NOT", "ANDNOT" -> words[i] = words[i].toLowerCase(Locale.ROOT);
+        default -> { }
+      }
+    }
+    return String.join(" ", words);
+  }
+
+  /**
    * Parses {@code query}.
    *
    * @throws QuerySyntaxException when it cannot be parsed, with the column and a hint
