@@ -1,10 +1,7 @@
 package dev.paperdex.cli;
 
-import dev.paperdex.indexer.IndexListener;
 import dev.paperdex.indexer.IndexReport;
 import dev.paperdex.indexer.Indexer;
-import dev.paperdex.indexer.Skip;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +21,11 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  paperdex index data/",
         "  paperdex index --index /tmp/idx feed1.xml listing.txt.gz",
-        "  paperdex index --strict arxiv-metadata-oai-snapshot.json"})
+        "  paperdex index --strict arxiv-metadata-oai-snapshot.json",
+        "  paperdex index --quiet ~/arxiv-harvest   # no notes or progress bar; skips and errors still show",
+        "",
+        "On a terminal a progress bar (MB read, records, rate, time left) runs on stderr; otherwise only the summary "
+            + "line is printed, on stdout."})
 final class IndexCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -42,7 +43,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    IndexReport report = run(parent.indexLocation().path(), sources, strict, spec.commandLine().getErr());
+    IndexReport report = run(parent.indexLocation().path(), sources, strict, parent.indexProgress(spec.commandLine()));
     spec.commandLine().getOut().println(report.summary());
     if (!report.committed()) {
       spec.commandLine().getErr().println("paperdex: --strict: " + report.skippedTotal()
@@ -52,23 +53,15 @@ final class IndexCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Indexes {@code sources} into {@code indexDir}, reporting skips and notes on {@code err}. */
-  static IndexReport run(Path indexDir, List<Path> sources, boolean strict, PrintWriter err) throws Exception {
-    return Indexer.builder()
-        .withIndex(indexDir)
-        .withStrict(strict)
-        .withListener(new IndexListener() {
-          @Override
-          public void skipped(Skip skip) {
-            err.println("skipped: " + skip);
-          }
-
-          @Override
-          public void noted(String file, String message) {
-            err.println("note: " + file + ": " + message);
-          }
-        })
-        .build()
-        .index(sources);
+  /** Indexes {@code sources} into {@code indexDir}, telling {@code progress} how it goes. */
+  static IndexReport run(Path indexDir, List<Path> sources, boolean strict, IndexProgress progress) throws Exception {
+    try (progress) {
+      return Indexer.builder()
+          .withIndex(indexDir)
+          .withStrict(strict)
+          .withListener(progress)
+          .build()
+          .index(sources);
+    }
   }
 }

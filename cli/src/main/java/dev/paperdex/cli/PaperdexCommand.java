@@ -4,9 +4,12 @@ import dev.paperdex.indexer.IndexBusyException;
 import dev.paperdex.searcher.IndexProblemException;
 import dev.paperdex.searcher.QuerySyntaxException;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +37,7 @@ public final class PaperdexCommand implements Runnable {
   public static final int EXIT_USAGE = 2;
 
   private final Environment env;
+  private final boolean stderrIsTerminal;
 
   @Spec
   private CommandLine.Model.CommandSpec spec;
@@ -43,13 +47,44 @@ public final class PaperdexCommand implements Runnable {
           + "else ~/.local/share/paperdex/index).")
   private Path index;
 
-  PaperdexCommand(Environment env) {
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", scope = ScopeType.INHERIT,
+      converter = Terminal.ColorWhen.Converter.class, completionCandidates = ColorChoices.class,
+      description = "Colour matches: auto (default: only on a terminal, never under NO_COLOR), always or never.")
+  private Terminal.ColorWhen color;
+
+  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+      description = "Print no progress or notes on stderr; errors and skipped records still show.")
+  private boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "Say more on stderr: each file indexed, the query as parsed, where the time went.")
+  private boolean verbose;
+
+  PaperdexCommand(Environment env, boolean stderrIsTerminal) {
     this.env = env;
+    this.stderrIsTerminal = stderrIsTerminal;
   }
 
   /** The command line with paperdex's error handling: one clear line per problem and the right exit code. */
   public static CommandLine commandLine(Environment env) {
-    CommandLine commandLine = new CommandLine(new PaperdexCommand(env));
+    return commandLine(env, Terminal.stderrIsTerminal());
+  }
+
+  /** The command line, told whether standard error is a terminal (for progress bars). */
+  static CommandLine commandLine(Environment env, boolean stderrIsTerminal) {
+    PaperdexCommand top = new PaperdexCommand(env, stderrIsTerminal);
+    CommandLine commandLine = new CommandLine(top);
+    commandLine.setExecutionStrategy(parseResult -> {
+      if (top.quiet && top.verbose) {
+        CommandLine.ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+          last = last.subcommand();
+        }
+        throw new CommandLine.ParameterException(last.commandSpec().commandLine(),
+            "--quiet and --verbose cannot be used together");
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     commandLine.setExecutionExceptionHandler(PaperdexCommand::handleFailure);
     commandLine.setParameterExceptionHandler(PaperdexCommand::handleUsageError);
     return commandLine;
@@ -98,6 +133,37 @@ public final class PaperdexCommand implements Runnable {
 
   IndexLocation indexLocation() {
     return IndexLocation.resolve(index, env);
+  }
+
+  /** Where standard output goes: whether to colour, how wide it is. */
+  Terminal terminal() {
+    return Terminal.of(env, color);
+  }
+
+  /** Whether to say more: {@code --verbose}. */
+  boolean verbose() {
+    return verbose;
+  }
+
+  /**
+   * Where informational messages (notes, progress, what paperdex does for the user) go: {@code command}'s stderr, or
+   * nowhere under {@code --quiet}. Errors go to stderr always.
+   */
+  PrintWriter notes(CommandLine command) {
+    return quiet ? new PrintWriter(Writer.nullWriter()) : command.getErr();
+  }
+
+  /** What an indexing run run by {@code command} says on stderr as it goes. */
+  IndexProgress indexProgress(CommandLine command) {
+    return new IndexProgress(command.getErr(), stderrIsTerminal, quiet, verbose, terminal().columns());
+  }
+
+  /** The choices of {@code --color}, for completion. */
+  static final class ColorChoices implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return List.of("auto", "always", "never").iterator();
+    }
   }
 
   /** With no subcommand, shows the usage. */

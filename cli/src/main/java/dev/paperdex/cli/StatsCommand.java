@@ -1,6 +1,7 @@
 package dev.paperdex.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paperdex.cli.output.JsonWriter;
 import dev.paperdex.searcher.Facets;
 import dev.paperdex.searcher.IndexInfo;
 import dev.paperdex.searcher.PaperSearcher;
@@ -49,16 +50,16 @@ final class StatsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode root = JsonResults.object();
+      ObjectNode root = JsonWriter.object();
       root.put("index", index.toString());
       root.put("papers", info.papers());
       root.put("schema_version", info.schemaVersion());
       root.put("committed", info.committed() == null ? null : info.committed().toString());
-      root.set("counts", JsonResults.facets(info.counts()));
-      out.println(JsonResults.write(root));
+      root.set("counts", JsonWriter.facets(info.counts()));
+      out.println(JsonWriter.write(root));
       return 0;
     }
-    int width = Terminal.of(parent.env()).columns();
+    int width = parent.terminal().columns();
     out.printf("%-12s %s%n", "Index", index);
     out.printf("%-12s %,d%n", "Papers", info.papers());
     out.printf("%-12s %d%n", "Schema", info.schemaVersion());

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -61,12 +62,19 @@ public final class Indexer {
     for (Path source : sources) {
       files.addAll(filesUnder(source));
     }
+    long[] sizes = new long[files.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = sizeOf(files.get(i));
+    }
+    listener.started(files.size(), Arrays.stream(sizes).sum());
     Counts counts = new Counts();
     try (PaperIndexWriter writer = PaperIndexWriter.open(indexDir)) {
-      for (Path file : files) {
-        listener.fileStarted(file);
+      for (int i = 0; i < sizes.length; i++) {
+        listener.fileStarted(files.get(i));
         counts.files++;
-        read(new SourceFile(file), writer, counts);
+        read(new SourceFile(files.get(i)), writer, counts);
+        counts.bytesOfFilesRead += sizes[i];
+        listener.progressed(counts.records, counts.bytesOfFilesRead);
       }
       return finish(writer, counts, start);
     } catch (UncheckedIOException e) {
@@ -146,6 +154,15 @@ public final class Indexer {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /** The file's size, or 0 when it cannot be read: the run will say why when it gets to it. */
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   private static List<Path> filesUnder(Path source) throws IOException {
     if (!Files.exists(source)) {
       throw new NoSuchFileException(source.toString(), null, "no such file or directory");
@@ -181,6 +198,7 @@ public final class Indexer {
           counts.records++;
           accept(paper.toBuilder().withSource(file.name() + ", " + position).build(), file.name(), position, writer,
               counts);
+          listener.progressed(counts.records, counts.bytesOfFilesRead + file.bytesRead());
         }
 
         @Override
@@ -207,6 +225,7 @@ public final class Indexer {
   private static final class Counts {
     long files;
     long records;
+    long bytesOfFilesRead;
     long added;
     long updated;
     long unchanged;
