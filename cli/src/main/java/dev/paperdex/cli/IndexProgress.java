@@ -21,6 +21,7 @@ final class IndexProgress implements IndexListener, AutoCloseable {
   private static final long MESSAGE_INTERVAL_NANOS = Duration.ofMillis(200).toNanos();
   private static final int BAR_REFRESH_MILLIS = 200;
   private static final String CLEAR_LINE = "\r\u001B[K";
+  private static final long MEGABYTE = 1_000_000;
 
   private final PrintWriter err;
   private final boolean showBar;
@@ -30,6 +31,7 @@ final class IndexProgress implements IndexListener, AutoCloseable {
   private ProgressBar bar;
   private long startNanos;
   private long lastMessageNanos;
+  private long records;
 
   /**
    * @param err     standard error
@@ -55,7 +57,7 @@ final class IndexProgress implements IndexListener, AutoCloseable {
     bar = new ProgressBarBuilder()
         .setTaskName("indexing")
         .setInitialMax(Math.max(1, bytes))
-        .setUnit(" MB", 1_000_000)
+        .setUnit(bytes < 10 * MEGABYTE ? " kB" : " MB", bytes < 10 * MEGABYTE ? 1000 : MEGABYTE)
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(BAR_REFRESH_MILLIS)
         .setConsumer(new StderrLine())
@@ -69,12 +71,17 @@ final class IndexProgress implements IndexListener, AutoCloseable {
       return;
     }
     bar.stepTo(bytes);
+    this.records = records;
     long now = System.nanoTime();
     if (now - lastMessageNanos >= MESSAGE_INTERVAL_NANOS) {
       lastMessageNanos = now;
-      double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
-      bar.setExtraMessage(String.format("%,d records, %,.0f/s", records, records / seconds));
+      showRecords(now);
     }
+  }
+
+  private void showRecords(long now) {
+    double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
+    bar.setExtraMessage(String.format("%,d records, %,.0f/s", records, records / seconds));
   }
 
   @Override
@@ -111,6 +118,7 @@ final class IndexProgress implements IndexListener, AutoCloseable {
   @Override
   public void close() {
     if (bar != null) {
+      showRecords(System.nanoTime());
       bar.close();
       bar = null;
     }

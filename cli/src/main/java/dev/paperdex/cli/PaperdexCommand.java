@@ -37,6 +37,7 @@ public final class PaperdexCommand implements Runnable {
   public static final int EXIT_USAGE = 2;
 
   private final Environment env;
+  private final boolean stdoutIsTerminal;
   private final boolean stderrIsTerminal;
 
   @Spec
@@ -60,19 +61,20 @@ public final class PaperdexCommand implements Runnable {
       description = "Say more on stderr: each file indexed, the query as parsed, where the time went.")
   private boolean verbose;
 
-  PaperdexCommand(Environment env, boolean stderrIsTerminal) {
+  PaperdexCommand(Environment env, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
     this.env = env;
+    this.stdoutIsTerminal = stdoutIsTerminal;
     this.stderrIsTerminal = stderrIsTerminal;
   }
 
   /** The command line with paperdex's error handling: one clear line per problem and the right exit code. */
   public static CommandLine commandLine(Environment env) {
-    return commandLine(env, Terminal.stderrIsTerminal());
+    return commandLine(env, Terminal.stdoutIsTerminal(), Terminal.stderrIsTerminal());
   }
 
-  /** The command line, told whether standard error is a terminal (for progress bars). */
-  static CommandLine commandLine(Environment env, boolean stderrIsTerminal) {
-    PaperdexCommand top = new PaperdexCommand(env, stderrIsTerminal);
+  /** The command line, told whether standard output (for colour) and error (for progress bars) are terminals. */
+  static CommandLine commandLine(Environment env, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
+    PaperdexCommand top = new PaperdexCommand(env, stdoutIsTerminal, stderrIsTerminal);
     CommandLine commandLine = new CommandLine(top);
     commandLine.setExecutionStrategy(parseResult -> {
       if (top.quiet && top.verbose) {
@@ -137,7 +139,7 @@ public final class PaperdexCommand implements Runnable {
 
   /** Where standard output goes: whether to colour, how wide it is. */
   Terminal terminal() {
-    return Terminal.of(env, color);
+    return Terminal.of(env, color, stdoutIsTerminal);
   }
 
   /** Whether to say more: {@code --verbose}. */

@@ -33,20 +33,25 @@ record Terminal(boolean color, int columns) {
   }
 
   /**
-   * With {@code auto}, colour only when standard output is a terminal, and never under {@code NO_COLOR} (any value) or
-   * {@code TERM=dumb}; {@code always} and {@code never} decide alone, as no-color.org asks of a command-line option.
+   * With {@code auto}, colour only when standard output is a terminal, and never under {@code NO_COLOR} (set to any
+   * value but the empty string, as no-color.org defines it) or {@code TERM=dumb}; {@code always} and {@code never}
+   * decide alone, as no-color.org asks of a command-line option.
    */
-  static Terminal of(Environment env, ColorWhen when) {
+  static Terminal of(Environment env, ColorWhen when, boolean stdoutIsTerminal) {
     boolean color = switch (when) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case AUTO -> isTerminal("paperdex.tty") && !env.variables().containsKey("NO_COLOR")
-          && !"dumb".equals(env.get("TERM").orElse(""));
+      case AUTO -> stdoutIsTerminal && env.get("NO_COLOR").isEmpty() && !"dumb".equals(env.get("TERM").orElse(""));
     };
     int columns = env.get("COLUMNS").or(() -> Optional.ofNullable(System.getProperty("paperdex.columns")))
         .flatMap(Terminal::parseColumns)
         .orElse(DEFAULT_COLUMNS);
     return new Terminal(color, Math.max(MIN_COLUMNS, columns));
+  }
+
+  /** Whether standard output is a terminal, for colour: as the launcher says, else as the JVM guesses. */
+  static boolean stdoutIsTerminal() {
+    return isTerminal("paperdex.tty");
   }
 
   /** Whether standard error is a terminal, for progress bars: as the launcher says, else as the JVM guesses. */

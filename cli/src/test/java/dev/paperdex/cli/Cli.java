@@ -18,9 +18,20 @@ final class Cli {
   record Run(int exitCode, String out, String err) {}
 
   private final Environment env;
+  private final boolean onTerminal;
 
   Cli(Map<String, String> variables) {
+    this(variables, false);
+  }
+
+  private Cli(Map<String, String> variables, boolean onTerminal) {
     this.env = new Environment(variables, HOME);
+    this.onTerminal = onTerminal;
+  }
+
+  /** Runs as if standard output and error were a terminal, as the launcher would say they are. */
+  static Cli onTerminal(Map<String, String> variables) {
+    return new Cli(variables, true);
   }
 
   /** The ids of a JSON result's hits, in rank order. */
@@ -42,7 +53,7 @@ final class Cli {
   Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = PaperdexCommand.commandLine(env);
+    CommandLine commandLine = PaperdexCommand.commandLine(env, onTerminal, onTerminal);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int code = commandLine.execute(args);

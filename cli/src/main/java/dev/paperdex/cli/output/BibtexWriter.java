@@ -43,6 +43,7 @@ final class BibtexWriter implements PaperWriter {
       Map.entry('ß', "\\ss"), Map.entry('ø', "\\o"), Map.entry('Ø', "\\O"), Map.entry('æ', "\\ae"),
       Map.entry('Æ', "\\AE"), Map.entry('œ', "\\oe"), Map.entry('Œ', "\\OE"), Map.entry('ł', "\\l"),
       Map.entry('Ł', "\\L"), Map.entry('ı', "\\i"));
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
   private static final Pattern NOT_KEY_CHARACTER = Pattern.compile("[^a-z0-9]");
   /** A name BibTeX must not split into first and last names, or at an inner "and". */
   private static final Pattern CORPORATE_NAME = Pattern.compile("(?i).*\\b(collaboration|consortium|team|group|and)\\b.*");
@@ -172,10 +173,13 @@ final class BibtexWriter implements PaperWriter {
     return result.append('}').toString();
   }
 
-  /** {@code text} with TeX's special characters escaped and accented Latin letters written as TeX accents. */
+  /**
+   * {@code text} with white space runs made single spaces, TeX's special characters escaped and accented Latin letters
+   * written as TeX accents.
+   */
   static String escape(String text) {
     StringBuilder escaped = new StringBuilder(text.length() + 8);
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+    String decomposed = Normalizer.normalize(WHITE_SPACE.matcher(text.strip()).replaceAll(" "), Normalizer.Form.NFD);
     for (int i = 0; i < decomposed.length(); i++) {
       char c = decomposed.charAt(i);
       int accents = i + 1;
@@ -183,8 +187,8 @@ final class BibtexWriter implements PaperWriter {
         accents++;
       }
       if (accents > i + 1 && c < 128 && Character.isLetter(c)) {
-        String letter = c == 'i' ? "\\i" : c == 'j' ? "\\j" : String.valueOf(c);
-        StringBuilder accented = new StringBuilder(letter);
+        // A plain i under an accent: LaTeX's T1 encoding composes {\"i} as ï itself.
+        StringBuilder accented = new StringBuilder(String.valueOf(c));
         for (int a = i + 1; a < accents; a++) {
           accented.insert(0, "\\" + TEX_ACCENTS.get(decomposed.charAt(a)) + "{").append('}');
         }
