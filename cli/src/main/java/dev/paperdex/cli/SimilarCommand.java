@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  paperdex similar 2603.23049",
         "  paperdex similar 2603.23049 --limit 3 --format json",
-        "  paperdex similar 2603.23049 --format ids | xargs -n1 paperdex show --format bibtex"})
+        "  paperdex similar 2603.23049 --limit 20 --format bibtex > related.bib"})
 final class SimilarCommand implements Callable<Integer> {
 
   @ParentCommand

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -43,6 +44,8 @@ final class BibtexWriter implements PaperWriter {
       Map.entry('ß', "\\ss"), Map.entry('ø', "\\o"), Map.entry('Ø', "\\O"), Map.entry('æ', "\\ae"),
       Map.entry('Æ', "\\AE"), Map.entry('œ', "\\oe"), Map.entry('Œ', "\\OE"), Map.entry('ł', "\\l"),
       Map.entry('Ł', "\\L"), Map.entry('ı', "\\i"));
+  /** A title word and the punctuation around it, which stays outside the braces that keep the word's capitals. */
+  private static final Pattern WORD_AND_PUNCTUATION = Pattern.compile("([(\\[]*)(.*?)([,.:;!?)\\]]*)");
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
   private static final Pattern NOT_KEY_CHARACTER = Pattern.compile("[^a-z0-9]");
   /** A name BibTeX must not split into first and last names, or at an inner "and". */
@@ -167,8 +170,11 @@ final class BibtexWriter implements PaperWriter {
       if (result.length() > 1) {
         result.append(' ');
       }
-      boolean innerCapital = word.length() > 1 && word.substring(1).chars().anyMatch(Character::isUpperCase);
-      result.append(innerCapital ? "{" + word + "}" : word);
+      Matcher parts = WORD_AND_PUNCTUATION.matcher(word);
+      parts.matches();
+      String core = parts.group(2);
+      boolean innerCapital = core.length() > 1 && core.substring(1).chars().anyMatch(Character::isUpperCase);
+      result.append(innerCapital ? parts.group(1) + "{" + core + "}" + parts.group(3) : word);
     }
     return result.append('}').toString();
   }
