@@ -64,20 +64,25 @@ class PaperWritersTest {
         "costs", Facets.empty(), SearchHints.none(), Duration.ofMillis(3));
   }
 
-  private static String results(OutputFormat format, SearchResults results) throws Exception {
+  /** What a writer prints. */
+  private interface Writing {
+    void write(PaperWriter writer, PrintWriter out) throws Exception;
+  }
+
+  private static String written(OutputFormat format, Writing writing) throws Exception {
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
-    format.writer().orElseThrow().writeResults(results, out);
+    writing.write(format.writer().orElseThrow(), out);
     out.flush();
     return text.toString();
   }
 
+  private static String results(OutputFormat format, SearchResults results) throws Exception {
+    return written(format, (writer, out) -> writer.writeResults(results, out));
+  }
+
   private static String paper(OutputFormat format, Paper paper) throws Exception {
-    StringWriter text = new StringWriter();
-    PrintWriter out = new PrintWriter(text);
-    format.writer().orElseThrow().writePaper(paper, out);
-    out.flush();
-    return text.toString();
+    return written(format, (writer, out) -> writer.writePaper(paper, out));
   }
 
   @Test
