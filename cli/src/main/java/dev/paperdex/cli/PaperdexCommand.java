@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -163,7 +164,7 @@ public final class PaperdexCommand implements Runnable {
   /** The choices of {@code --color}, for completion. */
   static final class ColorChoices implements Iterable<String> {
     @Override
-    public java.util.Iterator<String> iterator() {
+    public Iterator<String> iterator() {
       return List.of("auto", "always", "never").iterator();
     }
   }
