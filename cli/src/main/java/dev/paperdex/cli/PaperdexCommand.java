@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,8 +39,8 @@ public final class PaperdexCommand implements Runnable {
   public static final int EXIT_USAGE = 2;
 
   private final Environment env;
-  private final boolean stdoutIsTerminal;
-  private final boolean stderrIsTerminal;
+  private final BooleanSupplier stdoutIsTerminal;
+  private final BooleanSupplier stderrIsTerminal;
 
   @Spec
   private CommandLine.Model.CommandSpec spec;
@@ -62,7 +63,7 @@ public final class PaperdexCommand implements Runnable {
       description = "Say more on stderr: each file indexed, the query as parsed, where the time went.")
   private boolean verbose;
 
-  PaperdexCommand(Environment env, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
+  PaperdexCommand(Environment env, BooleanSupplier stdoutIsTerminal, BooleanSupplier stderrIsTerminal) {
     this.env = env;
     this.stdoutIsTerminal = stdoutIsTerminal;
     this.stderrIsTerminal = stderrIsTerminal;
@@ -70,11 +71,14 @@ public final class PaperdexCommand implements Runnable {
 
   /** The command line with paperdex's error handling: one clear line per problem and the right exit code. */
   public static CommandLine commandLine(Environment env) {
-    return commandLine(env, Terminal.stdoutIsTerminal(), Terminal.stderrIsTerminal());
+    return commandLine(env, Terminal::stdoutIsTerminal, Terminal::stderrIsTerminal);
   }
 
-  /** The command line, told whether standard output (for colour) and error (for progress bars) are terminals. */
-  static CommandLine commandLine(Environment env, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
+  /**
+   * The command line, told whether standard output (for colour) and error (for progress bars) are terminals; each is
+   * asked only when a command needs to know, as asking the JVM costs start-up time.
+   */
+  static CommandLine commandLine(Environment env, BooleanSupplier stdoutIsTerminal, BooleanSupplier stderrIsTerminal) {
     PaperdexCommand top = new PaperdexCommand(env, stdoutIsTerminal, stderrIsTerminal);
     CommandLine commandLine = new CommandLine(top);
     commandLine.setExecutionStrategy(parseResult -> {
@@ -158,7 +162,8 @@ public final class PaperdexCommand implements Runnable {
 
   /** What an indexing run run by {@code command} says on stderr as it goes. */
   IndexProgress indexProgress(CommandLine command) {
-    return new IndexProgress(command.getErr(), stderrIsTerminal, quiet, verbose, terminal().columns());
+    return new IndexProgress(command.getErr(), !quiet && stderrIsTerminal.getAsBoolean(), quiet, verbose,
+        terminal().columns());
   }
 
   /** The choices of {@code --color}, for completion. */

@@ -2,6 +2,7 @@ package dev.paperdex.cli;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 
 /**
@@ -37,11 +38,12 @@ record Terminal(boolean color, int columns) {
    * value but the empty string, as no-color.org defines it) or {@code TERM=dumb}; {@code always} and {@code never}
    * decide alone, as no-color.org asks of a command-line option.
    */
-  static Terminal of(Environment env, ColorWhen when, boolean stdoutIsTerminal) {
+  static Terminal of(Environment env, ColorWhen when, BooleanSupplier stdoutIsTerminal) {
     boolean color = switch (when) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case AUTO -> stdoutIsTerminal && env.get("NO_COLOR").isEmpty() && !"dumb".equals(env.get("TERM").orElse(""));
+      case AUTO -> env.get("NO_COLOR").isEmpty() && !"dumb".equals(env.get("TERM").orElse(""))
+          && stdoutIsTerminal.getAsBoolean();
     };
     int columns = env.get("COLUMNS").or(() -> Optional.ofNullable(System.getProperty("paperdex.columns")))
         .flatMap(Terminal::parseColumns)

@@ -53,7 +53,7 @@ final class Cli {
   Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = PaperdexCommand.commandLine(env, onTerminal, onTerminal);
+    CommandLine commandLine = PaperdexCommand.commandLine(env, () -> onTerminal, () -> onTerminal);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int code = commandLine.execute(args);

@@ -49,7 +49,8 @@ final class BibtexWriter implements PaperWriter {
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
   private static final Pattern NOT_KEY_CHARACTER = Pattern.compile("[^a-z0-9]");
   /** A name BibTeX must not split into first and last names, or at an inner "and". */
-  private static final Pattern CORPORATE_NAME = Pattern.compile("(?i).*\\b(collaboration|consortium|team|group|and)\\b.*");
+  private static final Pattern CORPORATE_NAME =
+      Pattern.compile("(?i).*\\b(collaboration|consortium|team|group|and)\\b.*");
 
   @Override
   public void writeResults(SearchResults results, PrintWriter out) {

@@ -9,23 +9,22 @@ import picocli.CommandLine;
 
 /** The forms paperdex prints papers in: {@code text} for people, the rest for other programs. */
 public enum OutputFormat {
-  TEXT(null),
-  JSON(new JsonWriter(false)),
-  JSONL(new JsonWriter(true)),
-  CSV(new CsvWriter()),
-  TSV(new TsvWriter()),
-  BIBTEX(new BibtexWriter()),
-  IDS(new IdsWriter());
+  TEXT, JSON, JSONL, CSV, TSV, BIBTEX, IDS;
 
-  private final PaperWriter writer;
-
-  OutputFormat(PaperWriter writer) {
-    this.writer = writer;
-  }
-
-  /** The writer of a machine format; empty for {@code text}, which the commands print themselves. */
+  /**
+   * The writer of a machine format; empty for {@code text}, which the commands print themselves. Made when asked for,
+   * so that a search printed as text loads no JSON or CSV classes.
+   */
   public Optional<PaperWriter> writer() {
-    return Optional.ofNullable(writer);
+    return Optional.ofNullable(switch (this) {
+      case TEXT -> null;
+      case JSON -> new JsonWriter(false);
+      case JSONL -> new JsonWriter(true);
+      case CSV -> new CsvWriter();
+      case TSV -> new TsvWriter();
+      case BIBTEX -> new BibtexWriter();
+      case IDS -> new IdsWriter();
+    });
   }
 
   /** The name a user types: {@code json}, {@code bibtex}, … */
