@@ -15,6 +15,7 @@ import dev.paperdex.searcher.QuerySyntaxException;
 import dev.paperdex.searcher.SearchRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,6 +92,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    PrintWriter notes = quiet() ? new PrintWriter(Writer.nullWriter()) : err;
     long start = System.nanoTime();
     Path keptIndex = indexOption();
     if (keptIndex != null && !isNewOrEmptyDirectory(keptIndex)) {
@@ -108,18 +110,18 @@ final class EvalCommand implements Callable<Integer> {
       Path indexDir = keptIndex != null ? keptIndex : Files.createTempDirectory("paperdex-eval-");
       try (TrecRun runFile = run == null ? null : TrecRun.create(run)) {
         Set<String> relevantNotInCorpus = set.relevantDocIds();
-        IndexReport report = index(set, indexDir, relevantNotInCorpus, err);
+        IndexReport report = index(set, indexDir, relevantNotInCorpus, err, notes);
         long searchStart = System.nanoTime();
         Evaluation evaluation = evaluate(set, indexDir, runFile);
         long end = System.nanoTime();
         if (runFile != null) {
           runFile.commit();
         }
-        notes(report, relevantNotInCorpus, evaluation, err);
+        notes(report, relevantNotInCorpus, evaluation, notes);
         print(out, report, evaluation, start, searchStart, end);
       } finally {
         if (keptIndex == null) {
-          delete(indexDir, err);
+          delete(indexDir, notes);
         }
       }
     } catch (BeirSet.BadFileException e) {
@@ -138,6 +140,12 @@ final class EvalCommand implements Callable<Integer> {
    * @param firstProblem  why the first of those could not be searched, or {@code null}
    */
   private record Evaluation(List<Metrics.QueryScores> scores, int leftOut, int unsearchable, String firstProblem) {}
+
+  /** {@code --quiet}, inherited from the top command. */
+  private boolean quiet() {
+    CommandLine.Model.OptionSpec option = spec.findOption("--quiet");
+    return option != null && Boolean.TRUE.equals(option.getValue());
+  }
 
   /** {@code --index}, inherited from the top command: only when the user gave it, never a default location. */
   private Path indexOption() {
@@ -158,10 +166,11 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   /**
-   * Indexes the corpus, noting on {@code err} what is skipped or changed; removes every id read from
-   * {@code relevantIds}.
+   * Indexes the corpus, telling {@code err} what is skipped and {@code notes} what is changed; removes every id read
+   * from {@code relevantIds}.
    */
-  private IndexReport index(BeirSet set, Path indexDir, Set<String> relevantIds, PrintWriter err) throws IOException {
+  private IndexReport index(BeirSet set, Path indexDir, Set<String> relevantIds, PrintWriter err, PrintWriter notes)
+      throws IOException {
     int[] replaced = {0};
     try (BeirSet.Corpus docs = set.corpus()) {
       Iterator<Paper> papers = new Iterator<>() {
@@ -188,7 +197,7 @@ final class EvalCommand implements Callable<Integer> {
           .build()
           .indexPapers(set.corpusFile().toString(), papers);
       if (replaced[0] > 0) {
-        err.println("note: " + replaced[0] + " documents hold the replacement character U+FFFD as text; it was "
+        notes.println("note: " + replaced[0] + " documents hold the replacement character U+FFFD as text; it was "
             + "indexed as a space");
       }
       return report;
@@ -283,13 +292,13 @@ final class EvalCommand implements Callable<Integer> {
     return nanos / 1e9;
   }
 
-  private static void delete(Path dir, PrintWriter err) {
+  private static void delete(Path dir, PrintWriter notes) {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
       }
     } catch (IOException e) {
-      err.println("note: could not delete the temporary index " + dir + ": " + e.getMessage());
+      notes.println("note: could not delete the temporary index " + dir + ": " + e.getMessage());
     }
   }
 }

@@ -33,8 +33,9 @@ final class HitPrinter {
   }
 
   void print(SearchResults results) {
+    AuthorMatches authorMatches = AuthorMatches.of(results.request().query());
     for (Hit hit : results.hits()) {
-      printHit(hit);
+      printHit(hit, authorMatches);
       out.println();
     }
     out.println(summary(results));
@@ -70,7 +71,7 @@ final class HitPrinter {
     }
   }
 
-  private void printHit(Hit hit) {
+  private void printHit(Hit hit, AuthorMatches authorMatches) {
     Paper paper = hit.paper();
     String number = String.format("%2d. ", hit.rank());
     String lead = number + paper.versionedId() + "  ";
@@ -81,7 +82,7 @@ final class HitPrinter {
       out.println(INDENT + line);
     }
     if (!paper.authors().isEmpty()) {
-      printWrapped(Snippet.plain(authors(paper.authors())));
+      printWrapped(authorMatches.mark(authors(paper.authors())));
     }
     String facts = facts(paper);
     if (!facts.isEmpty()) {

@@ -1,10 +1,7 @@
 package dev.paperdex.cli;
 
-import dev.paperdex.indexer.IndexListener;
 import dev.paperdex.indexer.IndexReport;
 import dev.paperdex.indexer.Indexer;
-import dev.paperdex.indexer.Skip;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,7 +23,11 @@ import picocli.CommandLine.Spec;
         "  paperdex index data/",
         "  paperdex index --index /tmp/idx feed1.xml listing.txt.gz",
         "  paperdex index --strict arxiv-metadata-oai-snapshot.json",
-        "  paperdex index --rebuild ~/arxiv-harvest data/"})
+        "  paperdex index --rebuild ~/arxiv-harvest data/",
+        "  paperdex index --quiet ~/arxiv-harvest   # no notes or progress bar; skips and errors still show",
+        "",
+        "On a terminal a progress bar (MB read, records, rate, time left) runs on stderr; otherwise only the summary "
+            + "line is printed, on stdout."})
 final class IndexCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -49,8 +50,8 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    IndexReport report = run(parent.indexLocation().path(), sources, strict, rebuild, spec.commandLine().getErr(),
-        true);
+    IndexReport report = run(parent.indexLocation().path(), sources, strict, rebuild,
+        parent.indexProgress(spec.commandLine(), true));
     spec.commandLine().getOut().println(report.summary());
     if (!report.committed()) {
       spec.commandLine().getErr().println("paperdex: --strict: " + report.skippedTotal()
@@ -61,30 +62,19 @@ final class IndexCommand implements Callable<Integer> {
   }
 
   /**
-   * Indexes {@code sources} into {@code indexDir} (a fresh index of just them when {@code rebuild}), reporting skips on
-   * {@code err}, and notes too when {@code notes} (pages the harvester checked need none: that more records follow a
-   * page is what pages do).
+   * Indexes {@code sources} into {@code indexDir} (a fresh index of just them when {@code rebuild}), telling
+   * {@code progress} how it goes.
    */
-  static IndexReport run(Path indexDir, List<Path> sources, boolean strict, boolean rebuild, PrintWriter err,
-                         boolean notes) throws Exception {
-    return Indexer.builder()
-        .withIndex(indexDir)
-        .withStrict(strict)
-        .withRebuild(rebuild)
-        .withListener(new IndexListener() {
-          @Override
-          public void skipped(Skip skip) {
-            err.println("skipped: " + skip);
-          }
-
-          @Override
-          public void noted(String file, String message) {
-            if (notes) {
-              err.println("note: " + file + ": " + message);
-            }
-          }
-        })
-        .build()
-        .index(sources);
+  static IndexReport run(Path indexDir, List<Path> sources, boolean strict, boolean rebuild, IndexProgress progress)
+      throws Exception {
+    try (progress) {
+      return Indexer.builder()
+          .withIndex(indexDir)
+          .withStrict(strict)
+          .withRebuild(rebuild)
+          .withListener(progress)
+          .build()
+          .index(sources);
+    }
   }
 }

@@ -7,9 +7,14 @@ import dev.paperdex.indexer.harvest.HarvestException;
 import dev.paperdex.searcher.IndexProblemException;
 import dev.paperdex.searcher.QuerySyntaxException;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +45,8 @@ public final class PaperdexCommand implements Runnable {
 
   private final Environment env;
   private final HarvestClock harvestClock;
+  private final BooleanSupplier stdoutIsTerminal;
+  private final BooleanSupplier stderrIsTerminal;
 
   @Spec
   private CommandLine.Model.CommandSpec spec;
@@ -49,19 +56,52 @@ public final class PaperdexCommand implements Runnable {
           + "else ~/.local/share/paperdex/index).")
   private Path index;
 
-  PaperdexCommand(Environment env, HarvestClock harvestClock) {
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", scope = ScopeType.INHERIT,
+      converter = Terminal.ColorWhen.Converter.class, completionCandidates = ColorChoices.class,
+      description = "Colour matches: auto (default: only on a terminal, never under NO_COLOR), always or never.")
+  private Terminal.ColorWhen color;
+
+  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+      description = "Print no progress or notes on stderr; errors and skipped records still show.")
+  private boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "Say more on stderr: each file indexed, the query as parsed, where the time went.")
+  private boolean verbose;
+
+  PaperdexCommand(Environment env, HarvestClock harvestClock, BooleanSupplier stdoutIsTerminal,
+                  BooleanSupplier stderrIsTerminal) {
     this.env = env;
     this.harvestClock = harvestClock;
+    this.stdoutIsTerminal = stdoutIsTerminal;
+    this.stderrIsTerminal = stderrIsTerminal;
   }
 
   /** The command line with paperdex's error handling: one clear line per problem and the right exit code. */
   public static CommandLine commandLine(Environment env) {
-    return commandLine(env, HarvestClock.system());
+    return commandLine(env, HarvestClock.system(), Terminal::stdoutIsTerminal, Terminal::stderrIsTerminal);
   }
 
-  /** The command line, with the clock harvests wait by (tests pass one that does not really wait). */
-  static CommandLine commandLine(Environment env, HarvestClock harvestClock) {
-    CommandLine commandLine = new CommandLine(new PaperdexCommand(env, harvestClock));
+  /**
+   * The command line, with the clock harvests wait by (tests pass one that does not really wait), and told whether
+   * standard output (for colour) and error (for progress bars) are terminals; each is asked only when a command needs
+   * to know, as asking the JVM costs start-up time.
+   */
+  static CommandLine commandLine(Environment env, HarvestClock harvestClock, BooleanSupplier stdoutIsTerminal,
+                                 BooleanSupplier stderrIsTerminal) {
+    PaperdexCommand top = new PaperdexCommand(env, harvestClock, stdoutIsTerminal, stderrIsTerminal);
+    CommandLine commandLine = new CommandLine(top);
+    commandLine.setExecutionStrategy(parseResult -> {
+      if (top.quiet && top.verbose) {
+        CommandLine.ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+          last = last.subcommand();
+        }
+        throw new CommandLine.ParameterException(last.commandSpec().commandLine(),
+            "--quiet and --verbose cannot be used together");
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     commandLine.setExecutionExceptionHandler(PaperdexCommand::handleFailure);
     commandLine.setParameterExceptionHandler(PaperdexCommand::handleUsageError);
     return commandLine;
@@ -115,6 +155,41 @@ public final class PaperdexCommand implements Runnable {
 
   IndexLocation indexLocation() {
     return IndexLocation.resolve(index, env);
+  }
+
+  /** Where standard output goes: whether to colour, how wide it is. */
+  Terminal terminal() {
+    return Terminal.of(env, color, stdoutIsTerminal);
+  }
+
+  /** Whether to say more: {@code --verbose}. */
+  boolean verbose() {
+    return verbose;
+  }
+
+  /**
+   * Where informational messages (notes, progress, what paperdex does for the user) go: {@code command}'s stderr, or
+   * nowhere under {@code --quiet}. Errors go to stderr always.
+   */
+  PrintWriter notes(CommandLine command) {
+    return quiet ? new PrintWriter(Writer.nullWriter()) : command.getErr();
+  }
+
+  /**
+   * What an indexing run run by {@code command} says on stderr as it goes: skips always, a progress bar on a terminal
+   * and the parsers' notes when the user did not ask for quiet (and {@code notes} wants them).
+   */
+  IndexProgress indexProgress(CommandLine command, boolean notes) {
+    return new IndexProgress(command.getErr(), !quiet && stderrIsTerminal.getAsBoolean(), notes && !quiet, verbose,
+        terminal().columns());
+  }
+
+  /** The choices of {@code --color}, for completion. */
+  static final class ColorChoices implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return List.of("auto", "always", "never").iterator();
+    }
   }
 
   /** With no subcommand, shows the usage. */

@@ -30,7 +30,10 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  paperdex search \"speculative decoding\"",
         "  paperdex search '\"KV cache\" serving' --limit 3",
-        "  paperdex search Hailo --json",
+        "  paperdex search Hailo --format json",
+        "  paperdex search 'ti:federated' --limit 50 --format bibtex > federated.bib",
+        "  paperdex search 'au:guo' --format csv > guo.csv",
+        "  paperdex search 'cache' --format ids | head -3",
         "  paperdex search 'au:del_maestro ANDNOT (ti:checkerboard OR ti:pyrochlore)'",
         "  paperdex search --cat cs.DC --since 2026-03 --sort published"})
 final class SearchCommand implements Callable<Integer> {
@@ -81,7 +84,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--facets", description = "Also count the matching papers by category, archive, year and author.")
   private boolean facets;
 
-  @Option(names = "--explain", description = "Also print the query as paperdex understood it (on stderr).")
+  @Option(names = "--explain", description = "Also print the query as paperdex understood it (on stderr); "
+      + "--verbose does too, with where the time went.")
   private boolean explain;
 
   @Override
@@ -99,7 +103,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     IndexLocation location = parent.indexLocation();
     PrintWriter err = spec.commandLine().getErr();
-    buildBundledIndexIfMissing(location, err);
+    buildBundledIndexIfMissing(location);
     SearchRequest request = SearchRequest.builder()
         .withQuery(String.join(" ", query))
         .withLimit(output.limit)
@@ -112,12 +116,20 @@ final class SearchCommand implements Callable<Integer> {
         .withPrimaryOnly(primaryOnly)
         .withFacets(facets)
         .build();
+    long start = System.nanoTime();
     try (PaperSearcher searcher = PaperSearcher.open(location.path())) {
+      long opened = System.nanoTime();
       SearchResults results = searcher.search(request);
-      if (explain) {
+      if (explain || parent.verbose()) {
         err.println("query: " + results.parsedQuery());
       }
-      output.print(results, spec.commandLine(), parent.env());
+      long searched = System.nanoTime();
+      output.print(results, spec.commandLine(), parent.terminal());
+      if (parent.verbose()) {
+        err.printf(Locale.ROOT, "index: %s%ntime: opening the index %.0f ms, searching %.0f ms (highlighting "
+                + "included), printing %.0f ms%n", location.path(), (opened - start) / 1e6, (searched - opened) / 1e6,
+            (System.nanoTime() - searched) / 1e6);
+      }
     }
     return 0;
   }
@@ -148,13 +160,15 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   /** A first search at the default location indexes the bundled data, so that paperdex works out of the box. */
-  private void buildBundledIndexIfMissing(IndexLocation location, PrintWriter err) throws Exception {
+  private void buildBundledIndexIfMissing(IndexLocation location) throws Exception {
     if (!location.isDefault() || indexExists(location.path()) || !parent.env().hasBundledData()) {
       return;
     }
     Path data = parent.env().bundledData();
-    err.println("paperdex: no index at " + location.path() + " yet; indexing the bundled " + data + " first");
-    err.println("paperdex: " + IndexCommand.run(location.path(), List.of(data), false, false, err, true).summary());
+    PrintWriter notes = parent.notes(spec.commandLine());
+    notes.println("paperdex: no index at " + location.path() + " yet; indexing the bundled " + data + " first");
+    notes.println("paperdex: " + IndexCommand.run(location.path(), List.of(data), false, false,
+        parent.indexProgress(spec.commandLine(), true)).summary());
   }
 
   private static boolean indexExists(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package dev.paperdex.cli;
 
+import dev.paperdex.cli.output.PaperWriter;
 import dev.paperdex.searcher.ArxivTaxonomy;
 import dev.paperdex.searcher.Category;
 import dev.paperdex.searcher.Paper;
@@ -13,7 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = "Show everything the index holds about one paper.",
     footer = {"", "Examples:",
         "  paperdex show 2603.23640",
-        "  paperdex show arXiv:hep-th/9901001v2 --json",
+        "  paperdex show arXiv:hep-th/9901001v2 --format json",
+        "  paperdex show 2603.23640 --format bibtex >> refs.bib",
         "  paperdex show https://arxiv.org/abs/2603.23640"})
 final class ShowCommand implements Callable<Integer> {
 
@@ -41,11 +43,12 @@ final class ShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "The arXiv id, with or without version, arXiv: or the abs URL.")
   private String id;
 
-  @Option(names = "--json", description = "Print the record as one JSON object.")
-  private boolean json;
+  @Mixin
+  private ResultOptions.FormatOption output;
 
   @Override
   public Integer call() throws Exception {
+    output.check(spec.commandLine());
     String bare = bareId(id);
     try (PaperSearcher searcher = PaperSearcher.open(parent.indexLocation().path())) {
       Optional<Paper> paper = searcher.get(bare);
@@ -54,10 +57,11 @@ final class ShowCommand implements Callable<Integer> {
         return PaperdexCommand.EXIT_FAILURE;
       }
       PrintWriter out = spec.commandLine().getOut();
-      if (json) {
-        out.println(JsonResults.write(JsonResults.paper(paper.get())));
+      Optional<PaperWriter> writer = output.format().writer();
+      if (writer.isPresent()) {
+        writer.get().writePaper(paper.get(), out);
       } else {
-        print(paper.get(), out, Terminal.of(parent.env()).columns());
+        print(paper.get(), out, parent.terminal().columns());
       }
     }
     return 0;

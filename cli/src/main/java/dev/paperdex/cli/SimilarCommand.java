@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     description = "List papers like one in the index, judged by the words of its title and abstract.",
     footer = {"", "Examples:",
         "  paperdex similar 2603.23049",
-        "  paperdex similar 2603.23049 --limit 3 --json"})
+        "  paperdex similar 2603.23049 --limit 3 --format json",
+        "  paperdex similar 2603.23049 --limit 20 --format bibtex > related.bib"})
 final class SimilarCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -42,7 +43,7 @@ final class SimilarCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("paperdex: no paper " + bare + " in the index");
         return PaperdexCommand.EXIT_FAILURE;
       }
-      output.print(results.get(), spec.commandLine(), parent.env());
+      output.print(results.get(), spec.commandLine(), parent.terminal());
     }
     return 0;
   }

@@ -2,6 +2,7 @@ package dev.paperdex.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paperdex.cli.output.JsonWriter;
 import dev.paperdex.searcher.Facets;
 import dev.paperdex.searcher.IndexInfo;
 import dev.paperdex.searcher.PaperSearcher;
@@ -51,7 +52,7 @@ final class StatsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode root = JsonResults.object();
+      ObjectNode root = JsonWriter.object();
       root.put("index", index.toString());
       root.put("papers", info.papers());
       root.put("schema_version", info.schemaVersion());
@@ -63,11 +64,11 @@ final class StatsCommand implements Callable<Integer> {
         sourceList.addObject().put("path", source.path()).put("size", source.size())
             .put("modified", source.modified().toString());
       }
-      root.set("counts", JsonResults.facets(info.counts()));
-      out.println(JsonResults.write(root));
+      root.set("counts", JsonWriter.facets(info.counts()));
+      out.println(JsonWriter.write(root));
       return 0;
     }
-    int width = Terminal.of(parent.env()).columns();
+    int width = parent.terminal().columns();
     out.printf("%-12s %s%n", "Index", index);
     out.printf("%-12s %,d%n", "Papers", info.papers());
     out.printf("%-12s %d%n", "Schema", info.schemaVersion());

@@ -61,7 +61,8 @@ final class UpdateCommand implements Callable<Integer> {
     if (files.isEmpty()) {
       out.println(fetched + "; added 0, updated 0, unchanged 0, skipped 0");
     } else {
-      IndexReport indexed = IndexCommand.run(parent.indexLocation().path(), files, false, false, err, false);
+      IndexReport indexed = IndexCommand.run(parent.indexLocation().path(), files, false, false,
+          parent.indexProgress(spec.commandLine(), false));
       Harvester.markIndexed(dir, files);
       out.println(fetched + "; added " + indexed.added() + ", updated " + indexed.updated() + ", unchanged "
           + indexed.unchanged() + ", skipped " + indexed.skippedTotal() + "; " + indexed.papers()

@@ -20,6 +20,7 @@ final class Cli {
 
   private final Environment env;
   private final HarvestClock clock;
+  private final boolean onTerminal;
 
   Cli(Map<String, String> variables) {
     this(variables, HarvestClock.system());
@@ -27,8 +28,18 @@ final class Cli {
 
   /** A command line whose harvests wait by {@code clock}. */
   Cli(Map<String, String> variables, HarvestClock clock) {
+    this(variables, clock, false);
+  }
+
+  private Cli(Map<String, String> variables, HarvestClock clock, boolean onTerminal) {
     this.env = new Environment(variables, HOME);
     this.clock = clock;
+    this.onTerminal = onTerminal;
+  }
+
+  /** Runs as if standard output and error were a terminal, as the launcher would say they are. */
+  static Cli onTerminal(Map<String, String> variables) {
+    return new Cli(variables, HarvestClock.system(), true);
   }
 
   /** The ids of a JSON result's hits, in rank order. */
@@ -50,7 +61,7 @@ final class Cli {
   Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = PaperdexCommand.commandLine(env, clock);
+    CommandLine commandLine = PaperdexCommand.commandLine(env, clock, () -> onTerminal, () -> onTerminal);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int code = commandLine.execute(args);

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -68,13 +69,21 @@ public final class Indexer {
     for (Path source : sources) {
       files.addAll(filesUnder(source));
     }
+    long[] sizes = new long[files.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = sizeOf(files.get(i));
+    }
+    listener.started(files.size(), Arrays.stream(sizes).sum());
     Counts counts = new Counts();
     try (PaperIndexWriter writer = PaperIndexWriter.open(indexDir, rebuild)) {
-      for (Path file : files) {
+      for (int i = 0; i < sizes.length; i++) {
+        Path file = files.get(i);
         listener.fileStarted(file);
         counts.files++;
-        counts.sources.add(describe(file));
+        describe(file, sizes[i]).ifPresent(counts.sources::add);
         read(new SourceFile(file), writer, counts);
+        counts.bytesOfFilesRead += sizes[i];
+        listener.progressed(counts.records, counts.bytesOfFilesRead);
       }
       return finish(writer, counts, start);
     } catch (UncheckedIOException e) {
@@ -154,9 +163,23 @@ public final class Indexer {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private static IndexInfo.Source describe(Path file) throws IOException {
-    return new IndexInfo.Source(file.toAbsolutePath().normalize().toString(), Files.size(file),
-        Files.getLastModifiedTime(file).toInstant());
+  /** The file as the commit records it; empty when it cannot be read: the run will say why when it gets to it. */
+  private static Optional<IndexInfo.Source> describe(Path file, long size) {
+    try {
+      return Optional.of(new IndexInfo.Source(file.toAbsolutePath().normalize().toString(), size,
+          Files.getLastModifiedTime(file).toInstant()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The file's size, or 0 when it cannot be read: the run will say why when it gets to it. */
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private static List<Path> filesUnder(Path source) throws IOException {
@@ -194,6 +217,7 @@ public final class Indexer {
           counts.records++;
           accept(paper.toBuilder().withSource(file.name() + ", " + position).build(), file.name(), position, writer,
               counts);
+          listener.progressed(counts.records, counts.bytesOfFilesRead + file.bytesRead());
         }
 
         @Override
@@ -220,6 +244,7 @@ public final class Indexer {
   private static final class Counts {
     long files;
     long records;
+    long bytesOfFilesRead;
     long added;
     long updated;
     long unchanged;

@@ -2,11 +2,14 @@ package dev.paperdex.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.paperdex.searcher.Paper;
 import dev.paperdex.searcher.PaperSearcher;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +98,47 @@ class IndexerTest {
     assertThat(again.updated()).isZero();
     assertThat(again.unchanged()).isEqualTo(again.records()).isEqualTo(8);
     assertThat(again.papers()).isEqualTo(7);
+  }
+
+  @Test
+  void reportsProgressInRecordsAndBytesReadOfTheFilesAsStored() throws Exception {
+    Path gz = temp.resolve("snapshot.jsonl.gz");
+    Random random = new Random(7);
+    try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(gz)), UTF_8)) {
+      for (int i = 1; i <= 3000; i++) {
+        // Random words, so that the file stays larger than the reading buffers even when gzipped.
+        String words = random.ints(40, 0, 1 << 30).mapToObj(Integer::toString).collect(Collectors.joining(" "));
+        out.write(String.format("{\"id\": \"2201.%05d\", \"title\": \"Paper %d\", \"abstract\": \"%s\"}%n", i, i,
+            words));
+      }
+    }
+    Path feed = fixture("feed-2026.xml");
+    long gzSize = Files.size(gz);
+    long total = gzSize + Files.size(feed);
+    List<long[]> progress = new ArrayList<>();
+    long[] started = new long[2];
+
+    Indexer.builder().withIndex(temp.resolve("index")).withListener(new IndexListener() {
+      @Override
+      public void started(int files, long bytes) {
+        started[0] = files;
+        started[1] = bytes;
+      }
+
+      @Override
+      public void progressed(long records, long bytes) {
+        progress.add(new long[] {records, bytes});
+      }
+    }).build().index(List.of(gz, feed));
+
+    assertThat(started).containsExactly(2, total);
+    assertThat(progress).last().satisfies(last -> assertThat(last).containsExactly(3002, total));
+    for (int i = 1; i < progress.size(); i++) {
+      assertThat(progress.get(i)[0]).isGreaterThanOrEqualTo(progress.get(i - 1)[0]);
+      assertThat(progress.get(i)[1]).isGreaterThanOrEqualTo(progress.get(i - 1)[1]);
+    }
+    assertThat(progress).as("progress within the gzipped file, not only at its end")
+        .anyMatch(step -> step[1] > 0 && step[1] < gzSize / 2);
   }
 
   @Test

@@ -1,8 +1,9 @@
-package dev.paperdex.cli;
+package dev.paperdex.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,17 +13,42 @@ import dev.paperdex.searcher.Paper;
 import dev.paperdex.searcher.SearchHints;
 import dev.paperdex.searcher.SearchResults;
 import dev.paperdex.searcher.Snippet;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 
-/** Search results as JSON: every field of each hit, and match offsets into each snippet's text. */
-final class JsonResults {
+/**
+ * Papers as JSON: every field of each hit, and match offsets into each snippet's text. As {@code json}, results are one
+ * indented object with the total; as {@code jsonl}, one compact object per hit and line.
+ */
+public final class JsonWriter implements PaperWriter {
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectWriter ONE_LINE = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
-  private JsonResults() {}
+  private final boolean lines;
 
-  static String toJson(SearchResults results) throws JsonProcessingException {
+  JsonWriter(boolean lines) {
+    this.lines = lines;
+  }
+
+  @Override
+  public void writeResults(SearchResults results, PrintWriter out) throws JsonProcessingException {
+    if (!lines) {
+      out.println(write(results(results)));
+      return;
+    }
+    for (Hit hit : results.hits()) {
+      out.println(ONE_LINE.writeValueAsString(hit(hit)));
+    }
+  }
+
+  @Override
+  public void writePaper(Paper paper, PrintWriter out) throws JsonProcessingException {
+    out.println(lines ? ONE_LINE.writeValueAsString(paper(paper)) : write(paper(paper)));
+  }
+
+  private static ObjectNode results(SearchResults results) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("query", results.request().query());
     root.put("total", results.totalHits());
@@ -46,7 +72,7 @@ final class JsonResults {
             .put("papers", location.papers());
       }
     }
-    return write(root);
+    return root;
   }
 
   private static ObjectNode hit(Hit hit) {
@@ -61,17 +87,17 @@ final class JsonResults {
   }
 
   /** A new, empty JSON object. */
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
   /** {@code node} as indented JSON text. */
-  static String write(JsonNode node) throws JsonProcessingException {
+  public static String write(JsonNode node) throws JsonProcessingException {
     return MAPPER.writeValueAsString(node);
   }
 
   /** Every field of a paper. */
-  static ObjectNode paper(Paper paper) {
+  private static ObjectNode paper(Paper paper) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("id", paper.id());
     node.put("version", paper.version());
@@ -107,7 +133,7 @@ final class JsonResults {
   }
 
   /** Counts by category, archive, year and author, each a list of value and count. */
-  static ObjectNode facets(Facets facets) {
+  public static ObjectNode facets(Facets facets) {
     ObjectNode node = MAPPER.createObjectNode();
     counts(node.putArray("categories"), facets.categories());
     counts(node.putArray("archives"), facets.archives());
