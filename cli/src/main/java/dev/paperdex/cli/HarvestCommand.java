@@ -41,9 +41,10 @@ final class HarvestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = options.directory(parent.env());
-    Harvester harvester = options.harvester(dir, parent.harvestClock(),
-        new HarvestProgress(spec.commandLine().getErr()));
-    HarvestReport report = harvester.harvest();
+    HarvestReport report;
+    try (HarvestProgress progress = parent.harvestProgress(spec.commandLine())) {
+      report = options.harvester(dir, parent.harvestClock(), progress).harvest();
+    }
     int unindexed = Harvester.unindexedFiles(dir).size();
     spec.commandLine().getOut().println(report.summary() + " into " + dir + "; " + unindexed
         + (unindexed == 1 ? " file" : " files") + " not yet indexed (paperdex update indexes them)");

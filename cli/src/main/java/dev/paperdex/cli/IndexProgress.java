@@ -5,10 +5,6 @@ import dev.paperdex.indexer.Skip;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * What an indexing run tells the user on stderr as it goes: skipped records (always), notes (unless quiet), each file
@@ -19,8 +15,6 @@ final class IndexProgress implements IndexListener, AutoCloseable {
 
   /** How often the records count and rate on the bar are recomputed. */
   private static final long MESSAGE_INTERVAL_NANOS = Duration.ofMillis(200).toNanos();
-  private static final int BAR_REFRESH_MILLIS = 200;
-  private static final String CLEAR_LINE = "\r\u001B[K";
   private static final long MEGABYTE = 1_000_000;
 
   private final PrintWriter err;
@@ -28,7 +22,7 @@ final class IndexProgress implements IndexListener, AutoCloseable {
   private final boolean showNotes;
   private final boolean verbose;
   private final int columns;
-  private ProgressBar bar;
+  private StderrBar bar;
   private long startNanos;
   private long lastMessageNanos;
   private long records;
@@ -54,15 +48,8 @@ final class IndexProgress implements IndexListener, AutoCloseable {
       return;
     }
     startNanos = System.nanoTime();
-    bar = new ProgressBarBuilder()
-        .setTaskName("indexing")
-        .setInitialMax(Math.max(1, bytes))
-        .setUnit(bytes < 10 * MEGABYTE ? " kB" : " MB", bytes < 10 * MEGABYTE ? 1000 : MEGABYTE)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(BAR_REFRESH_MILLIS)
-        .setConsumer(new StderrLine())
-        .clearDisplayOnFinish()
-        .build();
+    boolean small = bytes < 10 * MEGABYTE;
+    bar = new StderrBar(err, "indexing", Math.max(1, bytes), small ? " kB" : " MB", small ? 1000 : MEGABYTE, columns);
   }
 
   @Override
@@ -81,7 +68,7 @@ final class IndexProgress implements IndexListener, AutoCloseable {
 
   private void showRecords(long now) {
     double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
-    bar.setExtraMessage(String.format("%,d records, %,.0f/s", records, records / seconds));
+    bar.message(String.format("%,d records, %,.0f/s", records, records / seconds));
   }
 
   @Override
@@ -103,12 +90,10 @@ final class IndexProgress implements IndexListener, AutoCloseable {
     }
   }
 
-  /** A message on a line of its own: the bar's line is cleared first and redrawn at its next refresh. */
   private void println(String message) {
-    synchronized (err) {
-      if (bar != null) {
-        err.print(CLEAR_LINE);
-      }
+    if (bar != null) {
+      bar.println(message);
+    } else {
       err.println(message);
       err.flush();
     }
@@ -121,35 +106,6 @@ final class IndexProgress implements IndexListener, AutoCloseable {
       showRecords(System.nanoTime());
       bar.close();
       bar = null;
-    }
-  }
-
-  /** Draws the bar on stderr's current line, overwriting it each time. */
-  private final class StderrLine implements ProgressBarConsumer {
-    @Override
-    public int getMaxRenderedLength() {
-      return columns - 1;
-    }
-
-    @Override
-    public void accept(String rendered) {
-      synchronized (err) {
-        err.print("\r" + rendered);
-        err.flush();
-      }
-    }
-
-    @Override
-    public void clear() {
-      synchronized (err) {
-        err.print(CLEAR_LINE);
-        err.flush();
-      }
-    }
-
-    @Override
-    public void close() {
-      // stderr belongs to the command.
     }
   }
 }

@@ -184,6 +184,11 @@ public final class PaperdexCommand implements Runnable {
         terminal().columns());
   }
 
+  /** What a harvest run by {@code command} says on stderr as it goes: a bar on a terminal, lines elsewhere. */
+  HarvestProgress harvestProgress(CommandLine command) {
+    return new HarvestProgress(command.getErr(), stderrIsTerminal.getAsBoolean(), quiet, terminal().columns());
+  }
+
   /** The choices of {@code --color}, for completion. */
   static final class ColorChoices implements Iterable<String> {
     @Override

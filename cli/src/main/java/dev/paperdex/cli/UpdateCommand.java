@@ -46,11 +46,10 @@ final class UpdateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Path dir = options.directory(parent.env());
-    Harvester harvester = options.harvester(dir, parent.harvestClock(), new HarvestProgress(err));
     HarvestReport harvested;
     HarvestException failure = null;
-    try {
-      harvested = harvester.harvest();
+    try (HarvestProgress progress = parent.harvestProgress(spec.commandLine())) {
+      harvested = options.harvester(dir, parent.harvestClock(), progress).harvest();
     } catch (HarvestException e) {
       failure = e;
       harvested = e.report();

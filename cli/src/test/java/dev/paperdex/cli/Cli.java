@@ -32,7 +32,11 @@ final class Cli {
   }
 
   private Cli(Map<String, String> variables, HarvestClock clock, boolean onTerminal) {
-    this.env = new Environment(variables, HOME);
+    this(new Environment(variables, HOME), clock, onTerminal);
+  }
+
+  private Cli(Environment env, HarvestClock clock, boolean onTerminal) {
+    this.env = env;
     this.clock = clock;
     this.onTerminal = onTerminal;
   }
@@ -40,6 +44,11 @@ final class Cli {
   /** Runs as if standard output and error were a terminal, as the launcher would say they are. */
   static Cli onTerminal(Map<String, String> variables) {
     return new Cli(variables, HarvestClock.system(), true);
+  }
+
+  /** This command line, run as if standard output and error were a terminal. */
+  Cli onTerminal() {
+    return new Cli(env, clock, true);
   }
 
   /** The ids of a JSON result's hits, in rank order. */

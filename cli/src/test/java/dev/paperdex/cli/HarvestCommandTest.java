@@ -47,6 +47,10 @@ class HarvestCommandTest {
   }
 
   private Cli.Run run(String command, String... more) {
+    return run(cli, command, more);
+  }
+
+  private Cli.Run run(Cli cli, String command, String... more) {
     List<String> args = new ArrayList<>(List.of(command, "--index", index.toString(), "--dir",
         dir.toString(), "--endpoint", server.endpoint().toString(), "--set", "cs"));
     args.addAll(List.of(more));
@@ -73,6 +77,19 @@ class HarvestCommandTest {
         """);
     assertThat(cli.run("index", "--index", index.toString(), dir.toString()).out())
         .startsWith("3 files, 5 records: 5 added");
+  }
+
+  @Test
+  void onATerminalTheHarvestIsABarAndUnderQuietItSaysNothing() {
+    Cli.Run onTerminal = run(cli.onTerminal(), "harvest", "--from", "2026-11-20");
+
+    assertThat(onTerminal.exitCode()).isEqualTo(0);
+    assertThat(onTerminal.err()).contains("\rharvesting").contains("5/5").doesNotContain("page 1:");
+
+    Cli.Run quiet = run(cli.onTerminal(), "harvest", "--quiet");
+    assertThat(quiet.exitCode()).isEqualTo(0);
+    assertThat(quiet.err()).isEmpty();
+    assertThat(quiet.out()).startsWith("fetched 1 page, 0 records");
   }
 
   @Test
