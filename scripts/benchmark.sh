@@ -47,8 +47,8 @@ python3 -c 'import sqlite3; sqlite3.connect(":memory:").execute("CREATE VIRTUAL 
 paperdex_find_jdk || exit 1
 mkdir -p "$work"
 echo "benchmark: building paperdex with $JAVA_HOME" >&2
-mvn -q -B -DskipTests -f "$ROOT/pom.xml" package </dev/null >"$work.build.log" 2>&1 \
-  || { echo "benchmark: the build failed; see $work.build.log" >&2; exit 1; }
+mvn -q -B -DskipTests -f "$ROOT/pom.xml" package </dev/null >"$work/build.log" 2>&1 \
+  || { echo "benchmark: the build failed; see $work/build.log" >&2; exit 1; }
 # Maven may keep the jar's old time; the launcher must not rebuild it during the timed runs.
 touch "$ROOT/cli/target/paperdex.jar"
 
