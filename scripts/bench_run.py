@@ -25,7 +25,7 @@ ALL_ARXIV = 2_900_000
 
 
 def run(command, stdout=subprocess.PIPE, env=None):
-    """Runs a command; returns (wall seconds, peak RSS in bytes, stdout text). Fails loudly on a non-zero exit."""
+    """Runs a command; returns (wall seconds, peak RSS in bytes, stdout text, CPU seconds). Fails on a non-zero exit."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, env=env)
     out = process.stdout.read() if stdout == subprocess.PIPE else b""
@@ -34,7 +34,7 @@ def run(command, stdout=subprocess.PIPE, env=None):
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit("benchmark: %s failed:\n%s" % (" ".join(command), err.decode(errors="replace")[-2000:]))
-    return wall, usage.ru_maxrss * 1024, out.decode(errors="replace")
+    return wall, usage.ru_maxrss * 1024, out.decode(errors="replace"), usage.ru_utime + usage.ru_stime
 
 
 def tree_bytes(path):
@@ -52,31 +52,33 @@ def index_figures(args, size):
     input_bytes = tree_bytes(corpus)
     figures = {}
     for engine in ("paperdex", "fts5"):
-        walls, peaks, sizes = [], [], []
+        walls, cpus, peaks, sizes = [], [], [], []
         papers = records = None
         for _ in range(args.runs):
             if engine == "paperdex":
                 target = os.path.join(args.work, "paperdex-%s" % size)
                 shutil.rmtree(target, ignore_errors=True)
-                wall, peak, out = run([os.path.join(args.root, "paperdex"), "index", "--index", target, corpus])
+                wall, peak, out, cpu = run([os.path.join(args.root, "paperdex"), "index", "--index", target, corpus])
                 match = re.search(r"(\d+) records: .*?; (\d+) papers in the index", out)
                 records, papers = int(match.group(1)), int(match.group(2))
             else:
                 target = os.path.join(args.work, "fts5-%s.db" % size)
-                wall, peak, out = run(["python3", os.path.join(args.root, "scripts", "bench_fts5.py"), "index",
-                                       corpus, target])
+                wall, peak, out, cpu = run(["python3", os.path.join(args.root, "scripts", "bench_fts5.py"), "index",
+                                            corpus, target])
                 result = json.loads(out)
                 records, papers = result["records"], result["papers"]
             walls.append(wall)
+            cpus.append(cpu)
             peaks.append(peak)
             sizes.append(tree_bytes(target))
         seconds = median(walls)
         figures[engine] = {"records": records, "papers": papers, "input_bytes": input_bytes,
-                           "index_seconds": seconds, "index_seconds_runs": walls,
+                           "index_seconds": seconds, "index_seconds_runs": walls, "cpu_seconds": median(cpus),
                            "papers_per_s": records / seconds, "mb_per_s": input_bytes / 1e6 / seconds,
                            "index_bytes": median(sizes), "peak_rss_bytes": median(peaks)}
-        print("  %-8s %8s records: %6.1f s, %7.0f records/s, %6.1f MB on disk, peak %6.0f MB" % (
-            engine, records, seconds, records / seconds, median(sizes) / 1e6, median(peaks) / 1e6), flush=True)
+        print("  %-8s %8s records: %6.1f s (CPU %6.1f s), %7.0f records/s, %6.1f MB on disk, peak %6.0f MB" % (
+            engine, records, seconds, median(cpus), records / seconds, median(sizes) / 1e6, median(peaks) / 1e6),
+            flush=True)
     return figures
 
 
@@ -85,11 +87,11 @@ def query_figures(args, size):
     jdk = os.path.join(os.environ["JAVA_HOME"], "bin", "java")
     classpath = os.pathsep.join([os.path.join(args.root, "bench", "target", "classes"),
                                  os.path.join(args.root, "bench", "target", "lib", "*")])
-    _, _, out = run([jdk, "--enable-native-access=ALL-UNNAMED", "-cp", classpath, "dev.paperdex.bench.QueryLatency",
-                     os.path.join(args.work, "paperdex-%s" % size), queries, str(args.query_runs)])
+    out = run([jdk, "--enable-native-access=ALL-UNNAMED", "-cp", classpath, "dev.paperdex.bench.QueryLatency",
+                     os.path.join(args.work, "paperdex-%s" % size), queries, str(args.query_runs)])[2]
     paperdex = json.loads(out.strip().splitlines()[-1])
-    _, _, out = run(["python3", os.path.join(args.root, "scripts", "bench_fts5.py"), "query",
-                     os.path.join(args.work, "fts5-%s.db" % size), queries, str(args.query_runs)])
+    out = run(["python3", os.path.join(args.root, "scripts", "bench_fts5.py"), "query",
+               os.path.join(args.work, "fts5-%s.db" % size), queries, str(args.query_runs)])[2]
     fts5 = json.loads(out)
     return paperdex, fts5
 
@@ -143,11 +145,14 @@ def table(results):
     rows.append(("indexing throughput, papers/s (%s records)" % p["records"], p["papers_per_s"], f["papers_per_s"]))
     rows.append(("indexing throughput, MB/s of input JSON", p["mb_per_s"], f["mb_per_s"]))
     rows.append(("indexing time, s", p["index_seconds"], f["index_seconds"]))
+    rows.append(("indexing CPU time (all threads), s", p["cpu_seconds"], f["cpu_seconds"]))
     rows.append(("index size on disk, MB", p["index_bytes"] / 1e6, f["index_bytes"] / 1e6))
     rows.append(("peak memory of the indexer, MB", p["peak_rss_bytes"] / 1e6, f["peak_rss_bytes"] / 1e6))
     qp, qf = results["queries"]["paperdex"], results["queries"]["fts5"]
     for name in ("p50", "p95", "p99"):
         rows.append(("warm query latency %s, ms (with highlighting)" % name, qp[name + "_ms"], qf[name + "_ms"]))
+    for name in ("p50", "p95", "p99"):
+        rows.append(("… its CPU time %s, ms" % name, qp["cpu_" + name + "_ms"], qf["cpu_" + name + "_ms"]))
     sp, sf = results["search_process"]["paperdex"], results["search_process"]["fts5"]
     rows.append(("one search as a whole process, ms", sp["search_process_ms"], sf["search_process_ms"]))
     for size, point in results["indexing"].items():
