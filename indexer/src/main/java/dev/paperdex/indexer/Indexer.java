@@ -142,18 +142,26 @@ public final class Indexer {
       }
     }
     try {
-      switch (writer.add(paper)) {
-        case ADDED -> counts.added++;
-        case UPDATED -> counts.updated++;
-        case UNCHANGED -> counts.unchanged++;
-      }
+      count(writer.add(paper), counts);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  private static void count(PaperIndexWriter.Outcome outcome, Counts counts) {
+    switch (outcome) {
+      case ADDED -> counts.added++;
+      case UPDATED -> counts.updated++;
+      case UNCHANGED -> counts.unchanged++;
+      case PENDING -> { } // counted when settled
+    }
+  }
+
   /** Commits the run (unless strict mode and a skip forbid it) and reports it. */
   private IndexReport finish(PaperIndexWriter writer, Counts counts, long start) throws IOException {
+    for (PaperIndexWriter.Outcome outcome : writer.settle()) {
+      count(outcome, counts);
+    }
     boolean commit = !strict || counts.skipped.isEmpty();
     if (commit) {
       writer.commit(counts.sources);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,22 +49,40 @@ import org.apache.lucene.util.Bits;
  * <p>A rebuild writes a fresh index beside the committed one, in the same directory: searchers keep reading the old
  * commit until the new one is complete and verified, and Lucene deletes the old files once the new commit is made. A
  * kill at any moment leaves one complete commit or the other.
+ *
+ * <p>The caller's thread decides what each record does (added, updated, unchanged) from an in-memory map of what
+ * the index holds; building and analysing the Lucene documents runs on {@link #lanes} worker threads, each paper id
+ * always on the same one, so that two writes of one paper keep their order. A record of a paper that this run wrote
+ * too long ago to remember waits for {@link #settle()}, which reads all such papers back after one flush rather
+ * than flushing the writer for each (a flush per record made many tiny segments and merges).
  */
 final class PaperIndexWriter implements Closeable {
 
   /** What adding one record did. */
-  enum Outcome { ADDED, UPDATED, UNCHANGED }
+  enum Outcome {
+    ADDED, UPDATED, UNCHANGED,
+    /** Decided by {@link #settle()}: the record merges into a paper written earlier in this run. */
+    PENDING
+  }
 
   /**
    * What the index holds of a paper, enough to tell whether a record changes it.
    *
-   * @param fingerprint    the content hash of the indexed document
-   * @param writtenThisRun whether this run wrote it, so that only a refreshed reader sees it
+   * @param fingerprint the content hash of the indexed document
+   * @param writtenAt   the number of this run's write that wrote it, 0 when it was in the index before the run; a
+   *                    reader sees it only when opened after that write
    */
-  private record Indexed(long fingerprint, boolean writtenThisRun) {}
+  private record Indexed(long fingerprint, long writtenAt) {}
 
   /** Papers written this run, kept to merge a following record of the same paper without reading the index. */
   private static final int RECENT_PAPERS = 10_000;
+  /** Documents queued per lane: enough to keep a lane busy, few enough to bound the memory they take. */
+  private static final int LANE_QUEUE = 256;
+  /**
+   * Lucene's in-memory buffer before it writes a segment: larger buffers mean fewer, larger segments and less merging.
+   * With two lanes each writes segments of about half of this.
+   */
+  private static final double RAM_BUFFER_MB = 128;
 
   private final Path indexDir;
   private final Directory directory;
@@ -80,6 +99,13 @@ final class PaperIndexWriter implements Closeable {
       return size() > RECENT_PAPERS;
     }
   };
+  /** Records of papers written earlier in this run and no longer in {@link #recent}, in the order they came. */
+  private final List<Paper> pending = new ArrayList<>();
+  private final WriteLanes lanes;
+  /** How many documents this run has written. */
+  private long writes;
+  /** How many of this run's writes {@link #reader} sees. */
+  private long readerSees;
   private DirectoryReader reader;
   private boolean committed;
 
@@ -95,6 +121,7 @@ final class PaperIndexWriter implements Closeable {
     this.rebuild = rebuild;
     this.previous = previous;
     this.committedSegments = committedSegments;
+    this.lanes = new WriteLanes(writer, Math.max(1, Runtime.getRuntime().availableProcessors()), LANE_QUEUE);
   }
 
   /**
@@ -120,7 +147,7 @@ final class PaperIndexWriter implements Closeable {
       IndexWriterConfig config = new IndexWriterConfig(PaperSchema.analyzer())
           .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setCommitOnClose(false)
-          .setRAMBufferSizeMB(64);
+          .setRAMBufferSizeMB(RAM_BUFFER_MB);
       writer = new IndexWriter(directory, config);
       writeLockHolder(indexDir);
       CommitRecord previous = DirectoryReader.indexExists(directory) ? lastCommit(directory) : null;
@@ -197,12 +224,17 @@ final class PaperIndexWriter implements Closeable {
           continue;
         }
         String id = ids.lookupOrd(ids.nextOrd()).utf8ToString();
-        indexed.put(id, new Indexed(fingerprints.advanceExact(doc) ? fingerprints.longValue() : 0, false));
+        indexed.put(id, new Indexed(fingerprints.advanceExact(doc) ? fingerprints.longValue() : 0, 0));
       }
     }
   }
 
-  /** Adds a paper, or merges it into the indexed record of the same paper. */
+  /**
+   * Adds a paper, or merges it into the indexed record of the same paper. {@link Outcome#PENDING} means that the
+   * record merges into a paper this run wrote before; {@link #settle()} does that and says what it came to.
+   *
+   * @throws IOException when the index cannot be read or a document could not be written
+   */
   Outcome add(Paper paper) throws IOException {
     try {
       return addOrMerge(paper);
@@ -213,29 +245,64 @@ final class PaperIndexWriter implements Closeable {
 
   private Outcome addOrMerge(Paper paper) throws IOException {
     Indexed before = indexed.get(paper.id());
-    Paper merged = before == null ? paper : PaperMerge.merge(stored(paper.id(), before), paper);
+    if (before != null && before.writtenAt() > readerSees && !recent.containsKey(paper.id())) {
+      pending.add(paper);
+      return Outcome.PENDING;
+    }
+    return write(paper, before);
+  }
+
+  private Outcome write(Paper paper, Indexed before) throws IOException {
+    Paper merged = before == null ? paper : PaperMerge.merge(stored(paper.id()), paper);
     long fingerprint = PaperDocument.fingerprint(merged);
     if (before != null && before.fingerprint() == fingerprint) {
       return Outcome.UNCHANGED;
     }
-    writer.updateDocument(new Term(PaperSchema.ID, merged.id()), PaperDocument.toDocument(merged));
-    indexed.put(merged.id(), new Indexed(fingerprint, true));
+    // An id the index does not hold needs no delete, which Lucene would otherwise look up in every segment.
+    lanes.write(merged.id(), before == null ? null : new Term(PaperSchema.ID, merged.id()),
+        () -> PaperDocument.toDocument(merged, fingerprint));
+    indexed.put(merged.id(), new Indexed(fingerprint, ++writes));
     recent.put(merged.id(), merged);
     return before == null ? Outcome.ADDED : Outcome.UPDATED;
   }
 
-  /** The indexed record of a paper: from memory when written lately, else from a reader that sees it. */
-  private Paper stored(String id, Indexed indexedPaper) throws IOException {
-    Paper cached = recent.get(id);
-    if (cached != null) {
-      return cached;
-    }
-    if (indexedPaper.writtenThisRun()) {
+  /**
+   * Merges the {@link Outcome#PENDING} records into the papers they belong to, after the writes queued so far are
+   * done and one reader sees them, and returns what they came to (none of them {@code PENDING}).
+   *
+   * @throws IOException when the index cannot be read or written
+   */
+  List<Outcome> settle() throws IOException {
+    List<Outcome> outcomes = new ArrayList<>(pending.size());
+    while (!pending.isEmpty()) {
+      try {
+        lanes.drain();
+      } catch (IOException e) {
+        throw IndexWriteException.of(indexDir, e);
+      }
       DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
       if (newer != null) {
         reader.close();
         reader = newer;
       }
+      readerSees = writes;
+      List<Paper> waiting = List.copyOf(pending);
+      pending.clear();
+      for (Paper paper : waiting) {
+        Outcome outcome = add(paper);
+        if (outcome != Outcome.PENDING) {
+          outcomes.add(outcome);
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  /** The indexed record of a paper, which {@link #reader} sees unless this run wrote it lately. */
+  private Paper stored(String id) throws IOException {
+    Paper cached = recent.get(id);
+    if (cached != null) {
+      return cached;
     }
     IndexSearcher searcher = new IndexSearcher(reader);
     TopDocs top = searcher.search(KeywordField.newExactQuery(PaperSchema.ID, id), 1);
@@ -263,7 +330,11 @@ final class PaperIndexWriter implements Closeable {
    * @throws IndexWriteException when the index cannot be written, or what was written does not verify
    */
   void commit(List<IndexInfo.Source> sources) throws IOException {
+    if (!pending.isEmpty()) {
+      throw new IllegalStateException("settle() the pending records before the commit");
+    }
     try {
+      lanes.drain();
       verify();
       Instant now = Instant.now();
       boolean fresh = rebuild || previous == null;
@@ -304,6 +375,7 @@ final class PaperIndexWriter implements Closeable {
     try (Directory closedLast = directory) {
       Files.deleteIfExists(indexDir.resolve(IndexBusyException.LOCK_HOLDER_FILE));
       try {
+        lanes.close();
         reader.close();
       } finally {
         if (committed) {

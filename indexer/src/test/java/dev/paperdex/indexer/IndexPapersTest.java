@@ -73,6 +73,34 @@ class IndexPapersTest {
   }
 
   @Test
+  void recordsOfPapersWrittenLongBeforeInTheSameRunMergeIntoThem() throws Exception {
+    // More papers in between than the writer keeps in memory, so the later records are merged at the end of the run.
+    List<Paper> papers = new ArrayList<>();
+    papers.add(paper("2604.00001", "Quokka census", "Counting quokkas on Rottnest Island.").toBuilder()
+        .withVersion(1).withCategories(List.of("q-bio.PE")).build());
+    papers.add(paper("2604.00002", "Wombat burrows", null));
+    for (int i = 0; i < 12_000; i++) {
+      papers.add(paper("filler-" + i, "Filler " + i, null));
+    }
+    papers.add(paper("2604.00001", "Quokka census, revised", "Counting quokkas on Rottnest Island again.").toBuilder()
+        .withVersion(2).build());
+    papers.add(paper("2604.00002", "Wombat burrows", null));
+    papers.add(paper("2604.00001", "Quokka census", "An older version read last.").toBuilder().withVersion(1).build());
+
+    IndexReport report = indexer(false).indexPapers("corpus.jsonl", papers.iterator());
+
+    assertThat(report.added()).isEqualTo(12_002);
+    assertThat(report.updated()).isEqualTo(1);
+    assertThat(report.unchanged()).isEqualTo(2);
+    assertThat(report.papers()).isEqualTo(12_002);
+    Paper quokka = stored("2604.00001");
+    assertThat(quokka.version()).isEqualTo(2);
+    assertThat(quokka.title()).isEqualTo("Quokka census, revised");
+    assertThat(quokka.categories()).containsExactly("q-bio.PE");
+    assertThat(search("quokka").totalHits()).isEqualTo(1);
+  }
+
+  @Test
   void aPaperWithItsOwnSourceKeepsIt() throws Exception {
     indexer(false).indexPapers("corpus.jsonl", List.of(
         paper("1", "Quokka census", null).toBuilder().withSource("corpus.jsonl, line 7").build()).iterator());

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -77,6 +80,10 @@ public final class PaperSearcher implements Closeable {
   private final SearcherManager manager;
   private final PaperQueryParser parser;
   private final Analyzer analyzer;
+  /** The merged field infos of the last reader searched, for the highlighter. */
+  private volatile ReaderFieldInfos fieldInfos;
+
+  private record ReaderFieldInfos(IndexReader reader, FieldInfos infos) {}
 
   private PaperSearcher(Directory directory, SearcherManager manager) {
     this.directory = directory;
@@ -209,19 +216,34 @@ public final class PaperSearcher implements Closeable {
   private List<Hit> toHits(IndexSearcher searcher, Query query, ScoreDoc[] page, SearchRequest request)
       throws IOException {
     int[] docIds = Arrays.stream(page).mapToInt(scoreDoc -> scoreDoc.doc).toArray();
-    List<SnippetHighlighter.DocSnippets> snippets = request.highlight() && docIds.length > 0
-        ? new SnippetHighlighter(searcher, analyzer).highlight(query, docIds)
-        : null;
     StoredFields stored = searcher.storedFields();
+    Map<Integer, Paper> papers = new HashMap<>();
+    // In index order, so that documents in one compressed block of stored fields decompress it once.
+    for (int doc : Arrays.stream(docIds).sorted().distinct().toArray()) {
+      papers.put(doc, PaperDocument.toPaper(stored.document(doc)));
+    }
+    List<SnippetHighlighter.DocSnippets> snippets = request.highlight() && docIds.length > 0
+        ? new SnippetHighlighter(searcher, analyzer, fieldInfos(searcher.getIndexReader()), papers)
+            .highlight(query, docIds)
+        : null;
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Paper paper = PaperDocument.toPaper(stored.document(page[i].doc));
+      Paper paper = papers.get(page[i].doc);
       SnippetHighlighter.DocSnippets marked = snippets == null ? null : snippets.get(i);
       Snippet title = marked == null || marked.title() == null ? Snippet.plain(paper.title()) : marked.title();
       List<Snippet> passages = marked == null ? List.of() : marked.abstractPassages();
       hits.add(new Hit(request.offset() + i + 1, paper, page[i].score, title, passages));
     }
     return hits;
+  }
+
+  private FieldInfos fieldInfos(IndexReader reader) {
+    ReaderFieldInfos known = fieldInfos;
+    if (known == null || known.reader() != reader) {
+      known = new ReaderFieldInfos(reader, FieldInfos.getMergedFieldInfos(reader));
+      fieldInfos = known;
+    }
+    return known.infos();
   }
 
   /**

@@ -20,6 +20,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 final class GreekLetterFilter extends TokenFilter {
 
   private static final Map<Character, String> NAMES = names();
+  /** The lowest character {@link #NAMES} holds ({@code µ}): most tokens are all below it, and need no look-up. */
+  private static final char LOWEST = NAMES.keySet().stream().min(Character::compare).orElseThrow();
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offsets = addAttribute(OffsetAttribute.class);
@@ -73,7 +75,7 @@ final class GreekLetterFilter extends TokenFilter {
   private boolean hasGreek() {
     char[] buffer = term.buffer();
     for (int i = 0; i < term.length(); i++) {
-      if (NAMES.containsKey(buffer[i])) {
+      if (buffer[i] >= LOWEST && NAMES.containsKey(buffer[i])) {
         return true;
       }
     }

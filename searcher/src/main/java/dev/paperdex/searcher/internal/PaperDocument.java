@@ -29,6 +29,11 @@ public final class PaperDocument {
 
   /** The Lucene document that indexes this paper under the {@link PaperSchema}. */
   public static Document toDocument(Paper paper) {
+    return toDocument(paper, fingerprint(paper));
+  }
+
+  /** {@link #toDocument(Paper)} for a caller that has the paper's {@link #fingerprint} already. */
+  public static Document toDocument(Paper paper, long fingerprint) {
     Document doc = new Document();
     doc.add(new KeywordField(ID, paper.id(), Field.Store.YES));
     doc.add(new StoredField(VERSION_NUMBER, paper.version()));
@@ -68,7 +73,7 @@ public final class PaperDocument {
       doc.add(new StringField(WITHDRAWN, "true", Field.Store.YES));
     }
     addStored(doc, SOURCE, paper.source());
-    doc.add(new NumericDocValuesField(FINGERPRINT, fingerprint(paper)));
+    doc.add(new NumericDocValuesField(FINGERPRINT, fingerprint));
     return doc;
   }
 

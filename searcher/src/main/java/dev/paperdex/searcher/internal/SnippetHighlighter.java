@@ -1,5 +1,6 @@
 package dev.paperdex.searcher.internal;
 
+import dev.paperdex.searcher.Paper;
 import dev.paperdex.searcher.Snippet;
 import java.io.IOException;
 import java.text.BreakIterator;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -27,12 +30,29 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
   /** The highlighted fields, in the order {@link #highlight} returns them. */
   private static final String[] FIELDS = {PaperSchema.TITLE, PaperSchema.ABSTRACT};
 
+  /** The papers of the documents to highlight, read already: their text need not be read again. */
+  private final Map<Integer, Paper> loaded;
+
   /** A highlighter over {@code searcher}'s index. */
   public SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+    this(searcher, analyzer, null, Map.of());
+  }
+
+  /**
+   * A highlighter over {@code searcher}'s index that takes the title and abstract of the documents in {@code loaded}
+   * (by document id) from there rather than from the index.
+   *
+   * @param fieldInfos the index reader's merged field infos when the caller keeps them, else {@code null}: merging
+   *                   them for every search costs more than finding the hits
+   */
+  public SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer, FieldInfos fieldInfos,
+      Map<Integer, Paper> loaded) {
     super(UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new SnippetFormatter())
         .withHandleMultiTermQuery(true)
         .withHighlightPhrasesStrictly(true));
+    this.fieldInfos = fieldInfos;
+    this.loaded = loaded;
   }
 
   /** Snippets of one document: the title and up to three abstract passages. */
@@ -54,6 +74,31 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
           passages == null ? List.of() : passages));
     }
     return result;
+  }
+
+  @Override
+  protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+      throws IOException {
+    if (loaded.isEmpty()) {
+      return super.loadFieldValues(fields, docIter, cacheCharsThreshold);
+    }
+    List<CharSequence[]> values = new ArrayList<>();
+    for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+      Paper paper = loaded.get(doc);
+      if (paper == null) {
+        throw new IllegalArgumentException("document " + doc + " was not loaded");
+      }
+      CharSequence[] row = new CharSequence[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        row[i] = switch (fields[i]) {
+          case PaperSchema.TITLE -> paper.title();
+          case PaperSchema.ABSTRACT -> paper.abstractText();
+          default -> throw new IllegalArgumentException("cannot highlight " + fields[i]);
+        };
+      }
+      values.add(row);
+    }
+    return values;
   }
 
   @Override

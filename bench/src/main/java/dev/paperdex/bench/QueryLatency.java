@@ -1,0 +1,110 @@
+package dev.paperdex.bench;
+
+import dev.paperdex.searcher.PaperSearcher;
+import dev.paperdex.searcher.SearchRequest;
+import dev.paperdex.searcher.SearchResults;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Warm query latency through the searcher library, in one process: {@code QueryLatency INDEX_DIR QUERIES_TSV RUNS}.
+ *
+ * <p>Reads the paperdex column of the query file that {@code scripts/bench_prepare.py} writes, runs every query once
+ * to warm up (JIT, page cache), then {@code RUNS} timed passes over all of them, each query the way {@code paperdex
+ * search} runs it by default: the ten best hits with highlighted titles and abstract passages, and the exact total.
+ * Prints one JSON object: the median over the passes of each pass's p50, p95 and p99, in milliseconds, of the wall
+ * time and (as {@code cpu_…}) of the thread's CPU time, which a busy machine disturbs less.
+ */
+public final class QueryLatency {
+
+  private QueryLatency() {}
+
+  /** Runs the benchmark; see the class comment for the arguments. */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 3) {
+      System.err.println("usage: QueryLatency INDEX_DIR QUERIES_TSV RUNS");
+      System.exit(2);
+    }
+    List<String> queries = readQueries(Path.of(args[1]));
+    int runs = Integer.parseInt(args[2]);
+    try (PaperSearcher searcher = PaperSearcher.open(Path.of(args[0]))) {
+      for (String query : queries) {
+        search(searcher, query);
+      }
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      double[][] percentiles = new double[runs][];
+      double[][] cpuPercentiles = new double[runs][];
+      long matched = 0;
+      long totals = 0;
+      for (int run = 0; run < runs; run++) {
+        double[] millis = new double[queries.size()];
+        double[] cpuMillis = new double[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+          long cpuStart = threads.getCurrentThreadCpuTime();
+          long start = System.nanoTime();
+          SearchResults results = search(searcher, queries.get(i));
+          millis[i] = (System.nanoTime() - start) / 1e6;
+          cpuMillis[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+          matched += results.totalHits() > 0 ? 1 : 0;
+          totals += results.totalHits();
+        }
+        percentiles[run] = percentiles(millis);
+        cpuPercentiles[run] = percentiles(cpuMillis);
+      }
+      long searches = (long) runs * queries.size();
+      System.out.printf(Locale.ROOT,
+          "{\"engine\": \"paperdex\", \"queries\": %d, \"runs\": %d, \"matched_fraction\": %.4f, \"mean_total\": %.2f, "
+              + "\"p50_ms\": %.4f, \"p95_ms\": %.4f, \"p99_ms\": %.4f, "
+              + "\"cpu_p50_ms\": %.4f, \"cpu_p95_ms\": %.4f, \"cpu_p99_ms\": %.4f}%n",
+          queries.size(), runs, (double) matched / searches, (double) totals / searches,
+          medianOf(percentiles, 0), medianOf(percentiles, 1), medianOf(percentiles, 2),
+          medianOf(cpuPercentiles, 0), medianOf(cpuPercentiles, 1), medianOf(cpuPercentiles, 2));
+    }
+  }
+
+  private static SearchResults search(PaperSearcher searcher, String query) throws IOException {
+    return searcher.search(SearchRequest.builder().withQuery(query).build());
+  }
+
+  /** The paperdex column of every line after the header. */
+  private static List<String> readQueries(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> header = List.of(lines.get(0).split("\t", -1));
+    int column = header.indexOf("paperdex");
+    List<String> queries = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      if (!line.isBlank()) {
+        queries.add(line.split("\t", -1)[column]);
+      }
+    }
+    return queries;
+  }
+
+  /** p50, p95 and p99 of the values. */
+  private static double[] percentiles(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return new double[] {percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99)};
+  }
+
+  /** The p-th percentile of sorted values, interpolated between the two nearest ranks. */
+  private static double percentile(double[] sorted, double p) {
+    double rank = (sorted.length - 1) * p / 100;
+    int below = (int) rank;
+    int above = Math.min(below + 1, sorted.length - 1);
+    return sorted[below] + (sorted[above] - sorted[below]) * (rank - below);
+  }
+
+  private static double medianOf(double[][] rows, int column) {
+    double[] values = Arrays.stream(rows).mapToDouble(row -> row[column]).sorted().toArray();
+    return values[values.length / 2];
+  }
+}
