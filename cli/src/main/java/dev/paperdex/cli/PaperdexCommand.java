@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,8 +22,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PaperdexCommand.Version.class,
     description = "Offline full-text search over scientific papers, arXiv first.",
-    subcommands = {SearchCommand.class, ShowCommand.class, SimilarCommand.class, IndexCommand.class, StatsCommand.class,
-        CheckCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  paperdex search \"speculative decoding\"",
         "  paperdex show 2603.23640",
@@ -47,12 +49,63 @@ public final class PaperdexCommand implements Runnable {
     this.env = env;
   }
 
-  /** The command line with paperdex's error handling: one clear line per problem and the right exit code. */
+  /** Every subcommand, in the order the usage lists them. */
+  static final List<Class<?>> SUBCOMMANDS = List.of(SearchCommand.class, ShowCommand.class, SimilarCommand.class,
+      IndexCommand.class, StatsCommand.class, CheckCommand.class, EvalCommand.class,
+      AutoComplete.GenerateCompletion.class, ManPageCommand.class, CommandLine.HelpCommand.class);
+
+  /**
+   * The command line with every subcommand and paperdex's error handling: one clear line per problem and the right
+   * exit code.
+   */
   public static CommandLine commandLine(Environment env) {
-    CommandLine commandLine = new CommandLine(new PaperdexCommand(env));
-    commandLine.setExecutionExceptionHandler(PaperdexCommand::handleFailure);
-    commandLine.setParameterExceptionHandler(PaperdexCommand::handleUsageError);
-    return commandLine;
+    return commandLine(env, SUBCOMMANDS);
+  }
+
+  /**
+   * The command line to run {@code args}: when they name a subcommand that does its own work, with that one only,
+   * because picocli reads the annotations of every command it is given at start-up, and that is a good part of the
+   * time a quick search takes; otherwise (no subcommand, a mistyped one, help, completion, the man page, which need
+   * them all) with every subcommand.
+   */
+  public static CommandLine commandLine(Environment env, String... args) {
+    CommandLine root = new CommandLine(new PaperdexCommand(env));
+    Optional<Class<?>> named = namedSubcommand(root.getCommandSpec(), args);
+    return commandLine(root, named.<List<Class<?>>>map(List::of).orElse(SUBCOMMANDS));
+  }
+
+  private static CommandLine commandLine(Environment env, List<Class<?>> subcommands) {
+    return commandLine(new CommandLine(new PaperdexCommand(env)), subcommands);
+  }
+
+  private static CommandLine commandLine(CommandLine root, List<Class<?>> subcommands) {
+    subcommands.forEach(root::addSubcommand);
+    root.setExecutionExceptionHandler(PaperdexCommand::handleFailure);
+    root.setParameterExceptionHandler(PaperdexCommand::handleUsageError);
+    return root;
+  }
+
+  /** The subcommand {@code args} name, unless it is one of the help commands; options of the root are skipped. */
+  private static Optional<Class<?>> namedSubcommand(CommandLine.Model.CommandSpec root, String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.startsWith("-") && !arg.equals("-") && !arg.equals("--")) {
+        int equals = arg.indexOf('=');
+        CommandLine.Model.OptionSpec option = root.findOption(equals < 0 ? arg : arg.substring(0, equals));
+        if (option != null && equals < 0 && option.arity().max() > 0) {
+          i++; // its value
+        }
+        continue;
+      }
+      for (Class<?> subcommand : SUBCOMMANDS) {
+        Command command = subcommand.getAnnotation(Command.class);
+        if (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg)) {
+          return command.helpCommand() ? Optional.empty() : Optional.of(subcommand);
+        }
+      }
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
