@@ -8,7 +8,8 @@
 # lets it record its start-up cache, waited for), then runs `LAUNCHER --index DIR search "KV cache"`
 # RUNS times (default 30) for each, in turn, and prints the median, lowest and highest wall time and
 # the median CPU time (user + system, all processes) of each. The launchers default to ./paperdex
-# and ./paperdex with PAPERDEX_STARTUP_CACHE=off; name another checkout's launcher to compare.
+# and ./paperdex with PAPERDEX_STARTUP_CACHE=off; name others to compare, each with any words to run
+# it with: scripts/startup-bench.sh 30 ../old/paperdex ./paperdex "env PAPERDEX_STARTUP_CACHE=off ./paperdex"
 set -euo pipefail
 
 ROOT=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -23,9 +24,10 @@ if (($# == 0)); then
   labels=("./paperdex" "./paperdex, PAPERDEX_STARTUP_CACHE=off")
   commands=("$ROOT/paperdex" "env PAPERDEX_STARTUP_CACHE=off $ROOT/paperdex")
 else
-  for launcher in "$@"; do
-    labels+=("$launcher")
-    commands+=("$(cd -P -- "$(dirname -- "$launcher")" && pwd -P)/$(basename -- "$launcher")")
+  for command in "$@"; do # a launcher, after any words to run it with ("env NAME=VALUE")
+    launcher=${command##* } prefix=${command%"$launcher"}
+    labels+=("$command")
+    commands+=("$prefix$(cd -P -- "$(dirname -- "$launcher")" && pwd -P)/$(basename -- "$launcher")")
   done
 fi
 

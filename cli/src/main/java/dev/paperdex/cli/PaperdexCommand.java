@@ -35,6 +35,11 @@ public final class PaperdexCommand implements Runnable {
   /** Exit code of a wrong command line or an unparseable query. */
   public static final int EXIT_USAGE = 2;
 
+  /** Every subcommand, in the order the usage lists them. */
+  static final List<Class<?>> SUBCOMMANDS = List.of(SearchCommand.class, ShowCommand.class, SimilarCommand.class,
+      IndexCommand.class, StatsCommand.class, CheckCommand.class, EvalCommand.class,
+      AutoComplete.GenerateCompletion.class, ManPageCommand.class, CommandLine.HelpCommand.class);
+
   private final Environment env;
 
   @Spec
@@ -48,11 +53,6 @@ public final class PaperdexCommand implements Runnable {
   PaperdexCommand(Environment env) {
     this.env = env;
   }
-
-  /** Every subcommand, in the order the usage lists them. */
-  static final List<Class<?>> SUBCOMMANDS = List.of(SearchCommand.class, ShowCommand.class, SimilarCommand.class,
-      IndexCommand.class, StatsCommand.class, CheckCommand.class, EvalCommand.class,
-      AutoComplete.GenerateCompletion.class, ManPageCommand.class, CommandLine.HelpCommand.class);
 
   /**
    * The command line with every subcommand and paperdex's error handling: one clear line per problem and the right
