@@ -87,57 +87,64 @@ class LauncherIT {
         "paperdex: no index at " + nowhere + ": build one with `paperdex index SOURCE…`");
   }
 
-  /** The runs above found no start-up cache for this jar and started recording one in the background. */
+  /**
+   * The runs above found no start-up cache for this jar and started recording one in the background: once that is
+   * done, the same search runs with it. JDK 25 and later must have made one (an AOT cache); an older JDK may not be
+   * able to (its CDS archive needs the JDK's own base archive), and then the test says so and is skipped.
+   */
   @Test
   @Order(4)
   void searchesTheSameWithTheStartUpCache() throws Exception {
     Assumptions.assumeFalse("off".equals(System.getenv("PAPERDEX_STARTUP_CACHE")), "PAPERDEX_STARTUP_CACHE=off");
-    Path cache = awaitStartupCache();
+    Path startup = Cli.HOME.resolve("cli/target/startup");
+    awaitTraining(startup);
+    Optional<Path> cache = freshCache(startup);
+    if (cache.isEmpty()) {
+      String log = Files.exists(startup.resolve("training.log")) ? Files.readString(startup.resolve("training.log")) : "";
+      assertThat(jdkMajor(startup)).as("no AOT cache was recorded; training.log:\n" + log).isLessThan(25);
+      Assumptions.abort("this JDK made no CDS archive; training.log:\n" + log);
+    }
 
     ExternalProcess.Result result = paperdex("--index", index.toString(), "search", "KV cache", "--limit", "1");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).startsWith(" 1. 2606.08635v1  SpectrumKV").contains("3 papers match \"KV cache\"");
     assertThat(result.err()).isEmpty();
-    assertThat(Files.getLastModifiedTime(cache)).isGreaterThan(jarTime());
   }
 
-  private static FileTime jarTime() throws IOException {
-    return Files.getLastModifiedTime(Cli.HOME.resolve("cli/target/paperdex.jar"));
-  }
-
-  /** Waits for the launcher's background training to leave a cache newer than the jar, and no lock. */
-  private static Path awaitStartupCache() throws Exception {
-    Path startup = Cli.HOME.resolve("cli/target/startup");
+  /** Waits while a training holds its lock (the launcher takes it before it exits), for ten minutes at most. */
+  private static void awaitTraining(Path startup) throws Exception {
     long deadline = System.nanoTime() + 600_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      Optional<Path> cache = fresh(startup);
-      if (cache.isPresent()) {
-        return cache.get();
+    while (hasLock(startup)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the start-up training is still running after 10 minutes");
       }
       Thread.sleep(1000);
     }
-    Path log = startup.resolve("training.log");
-    throw new AssertionError("no start-up cache after 10 minutes; " + log + ":\n"
-        + (Files.exists(log) ? Files.readString(log) : "(none)"));
   }
 
-  private static Optional<Path> fresh(Path startup) throws IOException {
-    if (!Files.isDirectory(startup)) {
-      return Optional.empty();
-    }
+  private static boolean hasLock(Path startup) throws IOException {
     try (Stream<Path> files = Files.list(startup)) {
-      List<Path> all = files.toList();
-      if (all.stream().anyMatch(path -> path.toString().endsWith(".lock"))) {
-        return Optional.empty();
-      }
-      for (Path path : all) {
+      return files.anyMatch(path -> path.toString().endsWith(".lock"));
+    }
+  }
+
+  /** The start-up cache recorded for the jar the tests run, if there is one. */
+  private static Optional<Path> freshCache(Path startup) throws IOException {
+    FileTime jar = Files.getLastModifiedTime(Cli.HOME.resolve("cli/target/paperdex.jar"));
+    try (Stream<Path> files = Files.list(startup)) {
+      for (Path path : files.toList()) {
         String name = path.getFileName().toString();
-        if ((name.endsWith(".aot") || name.endsWith(".jsa")) && Files.getLastModifiedTime(path).compareTo(jarTime()) > 0) {
+        if ((name.endsWith(".aot") || name.endsWith(".jsa")) && Files.getLastModifiedTime(path).compareTo(jar) > 0) {
           return Optional.of(path);
         }
       }
-      return Optional.empty();
     }
+    return Optional.empty();
+  }
+
+  /** The major version of the JDK the launcher chose, from what it remembers (third line of startup/jdk). */
+  private static int jdkMajor(Path startup) throws IOException {
+    return Integer.parseInt(Files.readAllLines(startup.resolve("jdk")).get(2).strip());
   }
 }
