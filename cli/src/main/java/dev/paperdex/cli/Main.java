@@ -1,8 +1,8 @@
 package dev.paperdex.cli;
 
+import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import picocli.CommandLine;
 
 /** The {@code paperdex} command's entry point. */
 public final class Main {
@@ -15,9 +15,19 @@ public final class Main {
 
   private Main() {}
 
-  /** Runs the command line and exits with its exit code. */
+  /**
+   * Runs the command line and exits with its exit code. With the system property {@code paperdex.training} set to an
+   * index directory, runs the launcher's start-up training session on it instead (see {@link StartupTraining}).
+   */
   public static void main(String[] args) {
     LUCENE_LOGGER.setLevel(Level.SEVERE);
-    System.exit(PaperdexCommand.commandLine(Environment.system()).execute(args));
+    // picocli otherwise looks for Groovy's Closure class on the whole class path at start-up, and fails.
+    System.setProperty("picocli.disable.closures", "true");
+    String trainingIndex = System.getProperty("paperdex.training");
+    if (trainingIndex != null) {
+      StartupTraining.run(Environment.system(), Path.of(trainingIndex));
+      System.exit(0);
+    }
+    System.exit(PaperdexCommand.commandLine(Environment.system(), args).execute(args));
   }
 }

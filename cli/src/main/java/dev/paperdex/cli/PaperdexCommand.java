@@ -12,9 +12,12 @@ import java.io.Writer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,9 +29,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PaperdexCommand.Version.class,
     description = "Offline full-text search over scientific papers, arXiv first.",
-    subcommands = {SearchCommand.class, ShowCommand.class, SimilarCommand.class, IndexCommand.class, StatsCommand.class,
-        CheckCommand.class, EvalCommand.class, HarvestCommand.class, UpdateCommand.class,
-        CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  paperdex search \"speculative decoding\"",
         "  paperdex show 2603.23640",
@@ -42,6 +42,11 @@ public final class PaperdexCommand implements Runnable {
   public static final int EXIT_FAILURE = 1;
   /** Exit code of a wrong command line or an unparseable query. */
   public static final int EXIT_USAGE = 2;
+
+  /** Every subcommand, in the order the usage lists them. */
+  static final List<Class<?>> SUBCOMMANDS = List.of(SearchCommand.class, ShowCommand.class, SimilarCommand.class,
+      IndexCommand.class, StatsCommand.class, CheckCommand.class, EvalCommand.class, HarvestCommand.class,
+      UpdateCommand.class, AutoComplete.GenerateCompletion.class, ManPageCommand.class, CommandLine.HelpCommand.class);
 
   private final Environment env;
   private final HarvestClock harvestClock;
@@ -77,21 +82,43 @@ public final class PaperdexCommand implements Runnable {
     this.stderrIsTerminal = stderrIsTerminal;
   }
 
-  /** The command line with paperdex's error handling: one clear line per problem and the right exit code. */
+  /**
+   * The command line with every subcommand and paperdex's error handling: one clear line per problem and the right
+   * exit code.
+   */
   public static CommandLine commandLine(Environment env) {
-    return commandLine(env, HarvestClock.system(), Terminal::stdoutIsTerminal, Terminal::stderrIsTerminal);
+    PaperdexCommand top = new PaperdexCommand(env, HarvestClock.system(), Terminal::stdoutIsTerminal,
+        Terminal::stderrIsTerminal);
+    return configure(new CommandLine(top), top, SUBCOMMANDS);
   }
 
   /**
-   * The command line, with the clock harvests wait by (tests pass one that does not really wait), and told whether
-   * standard output (for colour) and error (for progress bars) are terminals; each is asked only when a command needs
-   * to know, as asking the JVM costs start-up time.
+   * The command line to run {@code args}: when they name a subcommand that does its own work, with that one only,
+   * because picocli reads the annotations of every command it is given at start-up, and that is a good part of the
+   * time a quick search takes; otherwise (no subcommand, a mistyped one, help, completion, the man page, which need
+   * them all) with every subcommand.
+   */
+  public static CommandLine commandLine(Environment env, String... args) {
+    return commandLine(env, HarvestClock.system(), Terminal::stdoutIsTerminal, Terminal::stderrIsTerminal, args);
+  }
+
+  /**
+   * The command line to run {@code args}, with the clock harvests wait by (tests pass one that does not really wait),
+   * and told whether standard output (for colour) and error (for progress bars) are terminals; each is asked only
+   * when a command needs to know, as asking the JVM costs start-up time.
    */
   static CommandLine commandLine(Environment env, HarvestClock harvestClock, BooleanSupplier stdoutIsTerminal,
-                                 BooleanSupplier stderrIsTerminal) {
+                                 BooleanSupplier stderrIsTerminal, String... args) {
     PaperdexCommand top = new PaperdexCommand(env, harvestClock, stdoutIsTerminal, stderrIsTerminal);
-    CommandLine commandLine = new CommandLine(top);
-    commandLine.setExecutionStrategy(parseResult -> {
+    CommandLine root = new CommandLine(top);
+    Optional<Class<?>> named = namedSubcommand(root.getCommandSpec(), args);
+    return configure(root, top, named.<List<Class<?>>>map(List::of).orElse(SUBCOMMANDS));
+  }
+
+  /** Adds the subcommands and paperdex's error handling to {@code root}, the command line of {@code top}. */
+  private static CommandLine configure(CommandLine root, PaperdexCommand top, List<Class<?>> subcommands) {
+    subcommands.forEach(root::addSubcommand);
+    root.setExecutionStrategy(parseResult -> {
       if (top.quiet && top.verbose) {
         CommandLine.ParseResult last = parseResult;
         while (last.hasSubcommand()) {
@@ -102,9 +129,31 @@ public final class PaperdexCommand implements Runnable {
       }
       return new CommandLine.RunLast().execute(parseResult);
     });
-    commandLine.setExecutionExceptionHandler(PaperdexCommand::handleFailure);
-    commandLine.setParameterExceptionHandler(PaperdexCommand::handleUsageError);
-    return commandLine;
+    root.setExecutionExceptionHandler(PaperdexCommand::handleFailure);
+    root.setParameterExceptionHandler(PaperdexCommand::handleUsageError);
+    return root;
+  }
+  /** The subcommand {@code args} name, unless it is one of the help commands; options of the root are skipped. */
+  private static Optional<Class<?>> namedSubcommand(CommandLine.Model.CommandSpec root, String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.startsWith("-") && !arg.equals("-") && !arg.equals("--")) {
+        int equals = arg.indexOf('=');
+        CommandLine.Model.OptionSpec option = root.findOption(equals < 0 ? arg : arg.substring(0, equals));
+        if (option != null && equals < 0 && option.arity().max() > 0) {
+          i++; // its value
+        }
+        continue;
+      }
+      for (Class<?> subcommand : SUBCOMMANDS) {
+        Command command = subcommand.getAnnotation(Command.class);
+        if (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg)) {
+          return command.helpCommand() ? Optional.empty() : Optional.of(subcommand);
+        }
+      }
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   private static int handleUsageError(CommandLine.ParameterException e, String[] args) {

@@ -70,7 +70,7 @@ final class Cli {
   Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = PaperdexCommand.commandLine(env, clock, () -> onTerminal, () -> onTerminal);
+    CommandLine commandLine = PaperdexCommand.commandLine(env, clock, () -> onTerminal, () -> onTerminal, args);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int code = commandLine.execute(args);

@@ -103,25 +103,36 @@ public final class PaperSearcher implements Closeable {
       throw IndexProblemException.noIndex(indexDir);
     }
     Directory directory = FSDirectory.open(indexDir);
+    SearcherManager manager = null;
     try {
-      checkSchema(indexDir, directory);
-      return new PaperSearcher(directory, new SearcherManager(directory, null));
+      manager = new SearcherManager(directory, null);
+      checkSchema(indexDir, manager);
+      return new PaperSearcher(directory, manager);
+    } catch (IndexNotFoundException e) {
+      directory.close();
+      IndexProblemException missing = IndexProblemException.noIndex(indexDir);
+      missing.initCause(e);
+      throw missing;
     } catch (IOException | RuntimeException e) {
+      if (manager != null) {
+        manager.close();
+      }
       directory.close();
       throw e;
     }
   }
 
-  private static void checkSchema(Path indexDir, Directory directory) throws IOException {
-    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+  /** Checks the schema on the reader searches will use: opening a second one costs as much again at start-up. */
+  private static void checkSchema(Path indexDir, SearcherManager manager) throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
       String version = CommitRecord.schemaVersionOf(reader.getIndexCommit().getUserData());
       if (!String.valueOf(PaperSchema.VERSION).equals(version)) {
         throw IndexProblemException.otherSchema(indexDir, version);
       }
-    } catch (IndexNotFoundException e) {
-      IndexProblemException missing = IndexProblemException.noIndex(indexDir);
-      missing.initCause(e);
-      throw missing;
+    } finally {
+      manager.release(searcher);
     }
   }
 
