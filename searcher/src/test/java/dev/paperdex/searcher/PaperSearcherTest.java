@@ -105,6 +105,18 @@ class PaperSearcherTest {
   }
 
   @Test
+  void aHyphenBetweenLettersAndDigitsJoinsThemToo() throws Exception {
+    write(paper("2601.00001", "IL6 signalling", "Cytokine data."),
+        paper("2601.00002", "GPT4 as a judge", "Large models grade answers."),
+        paper("2601.00003", "Unrelated", "Nothing to see."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      assertThat(ids(search(searcher, "GPT-4"))).containsExactly("2601.00002");
+      assertThat(ids(search(searcher, "IL-6 drives chronic arthritis among mice"))).containsExactly("2601.00001");
+    }
+  }
+
+  @Test
   void aLiteralQueryIsPlainWordsWhateverItsCharacters() throws Exception {
     write(paper("2601.00001", "Island species", "Quokkas live on Rottnest and not on the mainland."),
         paper("2601.00002", "Unrelated", "Nothing to see."));

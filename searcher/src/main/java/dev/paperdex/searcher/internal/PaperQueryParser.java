@@ -74,7 +74,8 @@ public final class PaperQueryParser {
   /** The fewest papers in which word counts tell common words from the rest. */
   static final int COMMON_WORD_MIN_PAPERS = 1000;
 
-  private static final Pattern INNER_HYPHEN = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
+  /** A hyphen between letters, or a letter and a digit ({@code non-coding}, {@code IL-6}, {@code 4-PBA}); not 2-3. */
+  private static final Pattern INNER_HYPHEN = Pattern.compile("(?<=\\p{L})-(?=[\\p{L}\\p{N}])|(?<=\\p{N})-(?=\\p{L})");
   private static final Pattern VERSION_SUFFIX = Pattern.compile("v\\d+$");
   private static final Pattern CATEGORY_CODE = Pattern.compile("[a-z-]+(?:\\.[A-Za-z-]+)?");
   private static final Pattern INITIAL = Pattern.compile("\\p{L}\\.?");
