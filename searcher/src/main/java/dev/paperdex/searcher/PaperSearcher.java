@@ -46,6 +46,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -145,9 +146,6 @@ public final class PaperSearcher implements Closeable {
   public SearchResults search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     boolean listOnly = request.query().isBlank() && request.hasFilters();
-    PaperQueryParser.ParsedQuery parsed = listOnly
-        ? new PaperQueryParser.ParsedQuery(new MatchAllDocsQuery(), Optional.empty(), List.of())
-        : parser.parse(request.literal() ? QuerySyntax.plainWords(request.query()) : request.query());
     List<Query> filters = filters(request);
     Sort sort = switch (request.sort()) {
       case RELEVANCE -> BY_RELEVANCE;
@@ -156,14 +154,25 @@ public final class PaperSearcher implements Closeable {
     };
     IndexSearcher searcher = manager.acquire();
     try {
+      PaperQueryParser.ParsedQuery parsed = listOnly
+          ? new PaperQueryParser.ParsedQuery(new MatchAllDocsQuery(), Optional.empty(), List.of(), false)
+          : parser.parse(request.literal() ? QuerySyntax.plainWords(request.query()) : request.query(),
+              searcher.getIndexReader());
       int wanted = Math.max(1, request.offset() + request.limit());
       Query query = filtered(parsed.query(), filters);
-      TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, Integer.MAX_VALUE));
+      // A description matches many papers through one word or another: rank it by skipping the papers that cannot
+      // make the page (Lucene's max-score pruning), then count its matches exactly in a pass that scores nothing.
+      boolean pruned = parsed.description() && sort == BY_RELEVANCE;
+      TopFieldDocs top = searcher.search(query,
+          new TopFieldCollectorManager(sort, wanted, pruned ? wanted : Integer.MAX_VALUE));
+      long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
+          : searcher.count(query);
       boolean partial = false;
       if (top.totalHits.value() == 0 && parsed.relaxed().isPresent()) {
         query = filtered(parsed.relaxed().get(), filters);
         top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, Integer.MAX_VALUE));
-        partial = top.totalHits.value() > 0;
+        total = top.totalHits.value();
+        partial = total > 0;
       }
       ScoreDoc[] page = top.scoreDocs.length > request.offset() && request.limit() > 0
           ? Arrays.copyOfRange(top.scoreDocs, request.offset(), Math.min(top.scoreDocs.length, wanted))
@@ -178,10 +187,10 @@ public final class PaperSearcher implements Closeable {
       }
       List<Hit> hits = toHits(searcher, query, page, request);
       Facets facets = request.facets() ? FacetCounter.count(searcher, query, FACET_VALUES) : Facets.empty();
-      SearchHints hints = top.totalHits.value() < FEW_HITS || partial
+      SearchHints hints = total < FEW_HITS || partial
           ? HintFinder.find(searcher, request.query(), parsed.words())
           : SearchHints.none();
-      return new SearchResults(request, top.totalHits.value(), partial, hits, query.toString(), facets, hints,
+      return new SearchResults(request, total, partial, hits, query.toString(), facets, hints,
           Duration.ofNanos(System.nanoTime() - start));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(request.query(), 1,

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -104,6 +105,18 @@ class PaperSearcherTest {
   }
 
   @Test
+  void aHyphenBetweenLettersAndDigitsJoinsThemToo() throws Exception {
+    write(paper("2601.00001", "IL6 signalling", "Cytokine data."),
+        paper("2601.00002", "GPT4 as a judge", "Large models grade answers."),
+        paper("2601.00003", "Unrelated", "Nothing to see."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      assertThat(ids(search(searcher, "GPT-4"))).containsExactly("2601.00002");
+      assertThat(ids(search(searcher, "IL-6 drives chronic arthritis among mice"))).containsExactly("2601.00001");
+    }
+  }
+
+  @Test
   void aLiteralQueryIsPlainWordsWhateverItsCharacters() throws Exception {
     write(paper("2601.00001", "Island species", "Quokkas live on Rottnest and not on the mainland."),
         paper("2601.00002", "Unrelated", "Nothing to see."));
@@ -160,6 +173,33 @@ class PaperSearcherTest {
       SearchResults countOnly = searcher.search(SearchRequest.builder().withQuery("graph").withLimit(0).build());
       assertThat(countOnly.totalHits()).isEqualTo(1500);
       assertThat(countOnly.hits()).isEmpty();
+    }
+  }
+
+  @Test
+  void aLongDescriptionMatchesPapersByItsDistinctiveWordsAndCountsThemExactly() throws Exception {
+    List<Paper> papers = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      String topic = i % 40 == 0 ? "Zebrafish heart regeneration" : i % 3 == 0 ? "Mouse liver" : "Yeast growth";
+      papers.add(paper(String.format("2601.%05d", i), topic + " " + i,
+          "The study of the " + topic.toLowerCase(Locale.ROOT) + " in the lab."));
+    }
+    write(papers, PaperSchema.VERSION);
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      String description = "the role of the zebrafish heart in the regeneration of tissue";
+      SearchResults first = searcher.search(SearchRequest.builder().withQuery(description).withLimit(10).build());
+      SearchResults last = searcher.search(SearchRequest.builder().withQuery(description).withLimit(10)
+          .withOffset(25).build());
+
+      // "the", "of" and "in" are in every abstract: a paper with nothing else in common is no answer.
+      assertThat(first.totalHits()).isEqualTo(30);
+      assertThat(first.hits()).hasSize(10)
+          .allSatisfy(hit -> assertThat(hit.paper().title()).startsWith("Zebrafish"));
+      assertThat(last.totalHits()).isEqualTo(30);
+      assertThat(last.hits()).hasSize(5);
+      // A description of nothing but common words still finds the papers that have them.
+      assertThat(search(searcher, "the study of the lab").totalHits()).isEqualTo(1200);
     }
   }
 

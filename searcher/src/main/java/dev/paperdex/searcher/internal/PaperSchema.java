@@ -21,7 +21,7 @@ import org.apache.lucene.index.IndexOptions;
 public final class PaperSchema {
 
   /** The schema version written into every commit; an index of another version must be rebuilt. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** Commit user-data key holding {@link #VERSION}; the rest of what a commit records is in {@link CommitRecord}. */
   public static final String SCHEMA_VERSION_KEY = "paperdex.schema";
@@ -122,7 +122,7 @@ public final class PaperSchema {
 
   /**
    * Title and abstract text: Greek letters spelt out, standard tokens, possessives dropped, lower-cased, accents
-   * folded, light stemming.
+   * folded, British spellings made American, light stemming.
    */
   static final class EnglishTextAnalyzer extends Analyzer {
     @Override
@@ -132,13 +132,14 @@ public final class PaperSchema {
       stream = new EnglishPossessiveFilter(stream);
       stream = new LowerCaseFilter(stream);
       stream = new ASCIIFoldingFilter(stream);
+      stream = new AmericanSpellingFilter(stream);
       stream = new KStemFilter(stream);
       return new TokenStreamComponents(tokenizer, stream);
     }
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+      return new AmericanSpellingFilter(new ASCIIFoldingFilter(new LowerCaseFilter(in)));
     }
   }
 
