@@ -76,6 +76,20 @@ final class AmericanSpellingFilter extends TokenFilter {
   /** {@link #STEMS} by their first two letters, so that a word is looked up once per letter, not once per stem. */
   private static final Map<Integer, List<Map.Entry<String, String>>> STEMS_BY_START = STEMS.stream()
       .collect(Collectors.groupingBy(stem -> pair(stem.getKey(), 0)));
+  /**
+   * Which pairs of ASCII letters begin a stem: checked before the map, which would box the pair of every position of
+   * every word (this filter sees every token of every title and abstract).
+   */
+  private static final boolean[][] STEM_STARTS = new boolean[128][128];
+
+  static {
+    STEMS.forEach(stem -> STEM_STARTS[stem.getKey().charAt(0)][stem.getKey().charAt(1)] = true);
+  }
+
+  /** The endings of the patterns below: only a word with one of them goes through the regular expressions. */
+  private static final List<String> PATTERN_ENDINGS = List.of("ise", "ises", "ised", "ising", "isation", "isations",
+      "iser", "isers", "isable", "lyse", "lysed", "lysing", "lyser", "lysers", "lled", "lling", "ller", "llers", "logue",
+      "logues", "logued");
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
@@ -107,7 +121,12 @@ final class AmericanSpellingFilter extends TokenFilter {
     }
     String spelt = word;
     for (int i = 0; i + 1 < spelt.length(); i++) {
-      for (Map.Entry<String, String> stem : STEMS_BY_START.getOrDefault(pair(spelt, i), List.of())) {
+      char first = spelt.charAt(i);
+      char second = spelt.charAt(i + 1);
+      if (first >= 128 || second >= 128 || !STEM_STARTS[first][second]) {
+        continue;
+      }
+      for (Map.Entry<String, String> stem : STEMS_BY_START.get(pair(spelt, i))) {
         if (spelt.startsWith(stem.getKey(), i)) {
           spelt = spelt.substring(0, i) + stem.getValue() + spelt.substring(i + stem.getKey().length());
           i += stem.getValue().length() - 1;
@@ -115,7 +134,7 @@ final class AmericanSpellingFilter extends TokenFilter {
         }
       }
     }
-    if (spelt.indexOf("is") < 0 && spelt.indexOf("ly") < 0 && spelt.indexOf("ll") < 0 && spelt.indexOf("ue") < 0) {
+    if (!hasPatternEnding(spelt)) {
       return spelt; // none of the endings below: most words
     }
     Matcher ise = ISE.matcher(spelt);
@@ -135,6 +154,15 @@ final class AmericanSpellingFilter extends TokenFilter {
       return logue.group(1) + (logue.group(2) == null ? "" : logue.group(2).equals("d") ? "ed" : "s");
     }
     return spelt;
+  }
+
+  private static boolean hasPatternEnding(String word) {
+    for (String ending : PATTERN_ENDINGS) {
+      if (word.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int pair(String word, int at) {
