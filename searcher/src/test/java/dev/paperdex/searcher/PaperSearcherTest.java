@@ -235,6 +235,34 @@ class PaperSearcherTest {
   }
 
   @Test
+  void marksEachHitsOwnMatchesWhenHitsLieInSeveralSegments() throws Exception {
+    write(paper("2601.00001", "Sparse attention kernels", "We study kernels for sparse models."),
+        paper("2601.00002", "Kernels on GPUs", "Sparse attention is fast on GPUs."));
+    try (FSDirectory directory = FSDirectory.open(index);
+         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PaperSchema.analyzer()))) {
+      writer.addDocument(PaperDocument.toDocument(
+          paper("2601.00003", "Attention for sparse data", "Kernels with sparse attention.")));
+      TestIndexes.commit(writer, PaperSchema.VERSION);
+    }
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      SearchResults results = search(searcher, "\"sparse attention\" kernels");
+
+      // the phrase marked as one, only where its words are adjacent; the third paper is in the second segment
+      assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()) + " "
+          + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList())
+          .containsExactlyInAnyOrder(
+              "2601.00001 [Sparse attention, kernels] [[kernels]]",
+              "2601.00002 [Kernels] [[Sparse attention]]",
+              "2601.00003 [] [[Kernels, sparse attention]]");
+    }
+  }
+
+  private static List<String> marked(Snippet snippet) {
+    return snippet.matches().stream().map(span -> snippet.text().substring(span.start(), span.end())).toList();
+  }
+
+  @Test
   void foldsAccentsAndCaseBothWays() throws Exception {
     write(paper("2601.00001", "Stellar populations", "Text.", "Göran Östlin"));
 

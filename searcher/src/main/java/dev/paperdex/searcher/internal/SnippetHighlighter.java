@@ -5,16 +5,27 @@ import dev.paperdex.searcher.Snippet;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
@@ -32,6 +43,10 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
 
   /** The papers of the documents to highlight, read already: their text need not be read again. */
   private final Map<Integer, Paper> loaded;
+  /** The query's weight on each segment, made once for all the documents and fields highlighted there. */
+  private final Map<LeafReader, Weight> weights = new IdentityHashMap<>();
+  /** Where the query matches each document, by segment and document, shared by the title and the abstract. */
+  private final Map<LeafReader, Map<Integer, Matches>> matches = new IdentityHashMap<>();
 
   /** A highlighter over {@code searcher}'s index. */
   public SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
@@ -99,6 +114,67 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
       values.add(row);
     }
     return values;
+  }
+
+  /**
+   * Lucene's postings strategy rewrites the query and builds its weight again for every document and field, which
+   * costs more than the rest of highlighting together; this one reads the same matches from one weight per segment.
+   */
+  @Override
+  protected FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource, UHComponents components) {
+    FieldOffsetStrategy strategy = super.getOffsetStrategy(offsetSource, components);
+    return strategy.getClass() == PostingsOffsetStrategy.class
+        && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
+        ? new SharedWeightOffsetStrategy(components)
+        : strategy;
+  }
+
+  /**
+   * The matches of {@code query} in document {@code doc} of {@code leaf}, as Lucene's own strategy finds them: the
+   * query rewritten and weighed on a searcher of that segment alone. That strategy hides the index's other fields
+   * behind the highlighted one only when a field matcher says so; this highlighter has none, so every field keeps
+   * its own words and the matches of a document are the same whichever field is highlighted.
+   */
+  private Matches matchesOf(Query query, LeafReader leaf, int doc) throws IOException {
+    Map<Integer, Matches> ofLeaf = matches.computeIfAbsent(leaf, any -> new HashMap<>());
+    if (ofLeaf.containsKey(doc)) {
+      return ofLeaf.get(doc);
+    }
+    Weight weight = weights.get(leaf);
+    if (weight == null) {
+      IndexSearcher segment = new IndexSearcher(leaf);
+      segment.setQueryCache(null);
+      weight = segment.rewrite(query).createWeight(segment, ScoreMode.COMPLETE_NO_SCORES, 1.0f);
+      weights.put(leaf, weight);
+    }
+    Matches found = weight.matches(leaf.getContext(), doc);
+    ofLeaf.put(doc, found);
+    return found;
+  }
+
+  /** Offsets from the postings, through {@link #matchesOf}. */
+  private final class SharedWeightOffsetStrategy extends PostingsOffsetStrategy {
+
+    SharedWeightOffsetStrategy(UHComponents components) {
+      super(components);
+    }
+
+    @Override
+    protected void createOffsetsEnumsWeightMatcher(LeafReader leaf, int doc, List<OffsetsEnum> results)
+        throws IOException {
+      Matches found = matchesOf(components.query(), leaf, doc);
+      if (found == null) {
+        return;
+      }
+      for (String field : found) {
+        if (components.fieldMatcher().test(field)) {
+          MatchesIterator iterator = found.getMatches(field);
+          if (iterator != null) {
+            results.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
+          }
+        }
+      }
+    }
   }
 
   @Override
