@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * Worker threads that build documents and hand them to an {@link IndexWriter}, which indexes documents from several
@@ -97,6 +98,10 @@ final class WriteLanes implements AutoCloseable {
 
   private void rethrowFailure() throws IOException {
     Throwable e = failure.get();
+    if (e instanceof AlreadyClosedException && writer.getTragicException() != null) {
+      // Another lane's write failed first and closed the writer (a full disk, say): that failure is the one to tell.
+      e = writer.getTragicException();
+    }
     if (e instanceof UncheckedIOException unchecked) {
       throw unchecked.getCause();
     } else if (e instanceof IOException io) {
