@@ -79,6 +79,23 @@ class StatsAndCheckTest {
   }
 
   @Test
+  void aRebuildRepairsADamagedIndex() throws Exception {
+    Path index = Path.of(Cli.indexBundledData(temp.resolve("index")));
+    Path largest;
+    try (Stream<Path> files = Files.list(index)) {
+      largest = files.filter(file -> !file.getFileName().toString().startsWith("segments"))
+          .max(Comparator.comparingLong(file -> file.toFile().length())).orElseThrow();
+    }
+    Files.write(largest, new byte[(int) Files.size(largest)]);
+    assertThat(cli.run("check", "--index", index.toString()).exitCode()).isEqualTo(1);
+
+    Cli.Run rebuild = cli.run("index", "--index", index.toString(), "--rebuild", Cli.HOME.resolve("data").toString());
+
+    assertThat(rebuild.exitCode()).as(rebuild.err()).isZero();
+    assertThat(cli.run("check", "--index", index.toString()).out()).startsWith("index is healthy: 29 papers");
+  }
+
+  @Test
   void checkSaysWhenThereIsNoIndexOrItIsBusy() throws Exception {
     Cli.Run missing = cli.run("check", "--index", temp.resolve("nowhere").toString());
     assertThat(missing.exitCode()).isEqualTo(1);

@@ -150,8 +150,9 @@ final class PaperIndexWriter implements Closeable {
           .setRAMBufferSizeMB(RAM_BUFFER_MB);
       writer = new IndexWriter(directory, config);
       writeLockHolder(indexDir);
-      CommitRecord previous = DirectoryReader.indexExists(directory) ? lastCommit(directory) : null;
-      if (previous != null && !rebuild) {
+      // A rebuild needs nothing of the old index, which may be of another schema or damaged beyond reading.
+      CommitRecord previous = !rebuild && DirectoryReader.indexExists(directory) ? lastCommit(directory) : null;
+      if (previous != null) {
         checkSchema(indexDir, previous);
       }
       Map<String, Indexed> indexed = new HashMap<>();
