@@ -55,8 +55,8 @@ class StatsAndCheckTest {
     assertThat(run.out()).matches("index is healthy: 29 papers in \\d+ segments? \\(" + Pattern.quote(index) + "\\)\n");
   }
 
-  @Test
-  void checkFailsADamagedIndex() throws Exception {
+  /** An index of the bundled data with one byte flipped in the middle of its largest segment file. */
+  private Path damagedIndex() throws Exception {
     Path index = Path.of(Cli.indexBundledData(temp.resolve("index")));
     Path largest;
     try (Stream<Path> files = Files.list(index)) {
@@ -70,6 +70,12 @@ class StatsAndCheckTest {
       file.seek(middle);
       file.write(original ^ 0xFF);
     }
+    return index;
+  }
+
+  @Test
+  void checkFailsADamagedIndex() throws Exception {
+    Path index = damagedIndex();
 
     Cli.Run run = cli.run("check", "--index", index.toString());
 
@@ -80,13 +86,7 @@ class StatsAndCheckTest {
 
   @Test
   void aRebuildRepairsADamagedIndex() throws Exception {
-    Path index = Path.of(Cli.indexBundledData(temp.resolve("index")));
-    Path largest;
-    try (Stream<Path> files = Files.list(index)) {
-      largest = files.filter(file -> !file.getFileName().toString().startsWith("segments"))
-          .max(Comparator.comparingLong(file -> file.toFile().length())).orElseThrow();
-    }
-    Files.write(largest, new byte[(int) Files.size(largest)]);
+    Path index = damagedIndex();
     assertThat(cli.run("check", "--index", index.toString()).exitCode()).isEqualTo(1);
 
     Cli.Run rebuild = cli.run("index", "--index", index.toString(), "--rebuild", Cli.HOME.resolve("data").toString());

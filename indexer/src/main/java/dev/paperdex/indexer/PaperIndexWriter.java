@@ -151,9 +151,11 @@ final class PaperIndexWriter implements Closeable {
       writer = new IndexWriter(directory, config);
       writeLockHolder(indexDir);
       // A rebuild needs nothing of the old index, which may be of another schema or damaged beyond reading.
-      CommitRecord previous = !rebuild && DirectoryReader.indexExists(directory) ? lastCommit(directory) : null;
-      if (previous != null) {
-        checkSchema(indexDir, previous);
+      CommitRecord previous = null;
+      if (!rebuild && DirectoryReader.indexExists(directory)) {
+        Map<String, String> lastCommit = SegmentInfos.readLatestCommit(directory).getUserData();
+        CommitRecord.requireCurrentSchema(indexDir, lastCommit);
+        previous = CommitRecord.fromUserData(lastCommit);
       }
       Map<String, Indexed> indexed = new HashMap<>();
       reader = DirectoryReader.open(writer);
@@ -177,17 +179,6 @@ final class PaperIndexWriter implements Closeable {
         throw IndexWriteException.of(indexDir, io);
       }
       throw e;
-    }
-  }
-
-  private static CommitRecord lastCommit(Directory directory) throws IOException {
-    return CommitRecord.fromUserData(SegmentInfos.readLatestCommit(directory).getUserData());
-  }
-
-  private static void checkSchema(Path indexDir, CommitRecord previous) throws IndexProblemException {
-    if (previous.schemaVersion() != PaperSchema.VERSION) {
-      throw IndexProblemException.otherSchema(indexDir,
-          previous.schemaVersion() == 0 ? null : String.valueOf(previous.schemaVersion()));
     }
   }
 

@@ -128,10 +128,7 @@ public final class PaperSearcher implements Closeable {
     IndexSearcher searcher = manager.acquire();
     try {
       DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
-      String version = CommitRecord.schemaVersionOf(reader.getIndexCommit().getUserData());
-      if (!String.valueOf(PaperSchema.VERSION).equals(version)) {
-        throw IndexProblemException.otherSchema(indexDir, version);
-      }
+      CommitRecord.requireCurrentSchema(indexDir, reader.getIndexCommit().getUserData());
     } finally {
       manager.release(searcher);
     }

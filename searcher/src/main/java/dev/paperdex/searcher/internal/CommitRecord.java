@@ -1,9 +1,11 @@
 package dev.paperdex.searcher.internal;
 
 import dev.paperdex.searcher.IndexInfo;
+import dev.paperdex.searcher.IndexProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,9 +46,16 @@ public record CommitRecord(int schemaVersion, long papers, Instant created, Inst
     return PAPERDEX_VERSION;
   }
 
-  /** The schema version a commit's user data names, or {@code null} when it names none (not a paperdex index). */
-  public static String schemaVersionOf(Map<String, String> userData) {
-    return userData.get(SCHEMA_VERSION_KEY);
+  /**
+   * Checks that a commit of the index in {@code indexDir} was written with this paperdex's schema version.
+   *
+   * @throws IndexProblemException saying to rebuild, when it names another version or none
+   */
+  public static void requireCurrentSchema(Path indexDir, Map<String, String> userData) throws IndexProblemException {
+    String version = userData.get(SCHEMA_VERSION_KEY);
+    if (!String.valueOf(PaperSchema.VERSION).equals(version)) {
+      throw IndexProblemException.otherSchema(indexDir, version);
+    }
   }
 
   /** Reads a commit's user data; what it does not record is {@code null}, 0 or empty. */
