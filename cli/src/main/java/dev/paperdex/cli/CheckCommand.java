@@ -56,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
         return 0;
       }
       spec.commandLine().getErr().println("paperdex: the index at " + index + " is damaged: "
-          + (status.missingSegments ? "segment files are missing"
+          + (status.missingSegments ? "its commit point cannot be read"
               : status.numBadSegments + " of " + status.numSegments + " segments are broken")
           + "; rebuild it from your sources with `paperdex index --rebuild SOURCE…`");
       return PaperdexCommand.EXIT_FAILURE;

@@ -73,13 +73,8 @@ final class HarvestProgress implements HarvestListener, AutoCloseable {
   }
 
   private void println(String message) {
-    if (quiet) {
-      return;
-    }
-    if (bar != null) {
-      bar.println(message);
-    } else {
-      err.println(message);
+    if (!quiet) {
+      StderrBar.println(err, bar, message);
     }
   }
 

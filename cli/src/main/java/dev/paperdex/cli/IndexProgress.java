@@ -91,12 +91,7 @@ final class IndexProgress implements IndexListener, AutoCloseable {
   }
 
   private void println(String message) {
-    if (bar != null) {
-      bar.println(message);
-    } else {
-      err.println(message);
-      err.flush();
-    }
+    StderrBar.println(err, bar, message);
   }
 
   /** Takes the bar away, so that what follows starts on a clean line. */

@@ -70,6 +70,16 @@ final class StderrBar implements AutoCloseable {
     bar.close();
   }
 
+  /** Prints a message on a line of its own: above {@code bar} when there is one, else as a plain line of stderr. */
+  static void println(PrintWriter err, StderrBar bar, String message) {
+    if (bar != null) {
+      bar.println(message);
+    } else {
+      err.println(message);
+      err.flush();
+    }
+  }
+
   /** Draws the bar on stderr's current line, overwriting it each time. */
   private final class LastLine implements ProgressBarConsumer {
     private final int columns;

@@ -2,6 +2,7 @@ package dev.paperdex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperdex.indexer.IndexContents;
 import dev.paperdex.searcher.PaperSearcher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,11 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.index.CheckIndex;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.MultiBits;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,7 +124,7 @@ class IndexCrashSafetyTest {
     assertThat(clean.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(clean.exitValue()).as(new String(clean.getErrorStream().readAllBytes())).isZero();
     long cleanRunNanos = System.nanoTime() - start;
-    assertThat(ids(index)).isEqualTo(after);
+    assertThat(IndexContents.ids(index)).isEqualTo(after);
 
     Map<String, Integer> outcomes = new TreeMap<>();
     Moment[] moments = Moment.values();
@@ -147,7 +144,7 @@ class IndexCrashSafetyTest {
 
       String what = "kill " + kill + " (" + moment + ")";
       assertThat(checkIndex(index)).as("CheckIndex after %s", what).isTrue();
-      Set<String> ids = ids(index);
+      Set<String> ids = IndexContents.ids(index);
       try (PaperSearcher searcher = PaperSearcher.open(index)) {
         assertThat(searcher.paperCount()).isEqualTo(ids.size());
       }
@@ -199,20 +196,5 @@ class IndexCrashSafetyTest {
     try (FSDirectory directory = FSDirectory.open(index); CheckIndex check = new CheckIndex(directory)) {
       return check.checkIndex().clean;
     }
-  }
-
-  private static Set<String> ids(Path index) throws IOException {
-    Set<String> ids = new HashSet<>();
-    try (FSDirectory directory = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(directory)) {
-      StoredFields stored = reader.storedFields();
-      Bits live = MultiBits.getLiveDocs(reader);
-      for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        ids.add(stored.document(doc, Set.of("id")).get("id"));
-      }
-    }
-    return ids;
   }
 }

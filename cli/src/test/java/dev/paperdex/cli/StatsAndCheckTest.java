@@ -8,6 +8,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Predicate;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -57,10 +58,19 @@ class StatsAndCheckTest {
 
   /** An index of the bundled data with one byte flipped in the middle of its largest segment file. */
   private Path damagedIndex() throws Exception {
+    return damagedIndex(name -> !name.startsWith("segments"));
+  }
+
+  /** An index of the bundled data with one byte flipped in its commit point, {@code segments_N}. */
+  private Path damagedCommitPoint() throws Exception {
+    return damagedIndex(name -> name.startsWith("segments_"));
+  }
+
+  private Path damagedIndex(Predicate<String> damaged) throws Exception {
     Path index = Path.of(Cli.indexBundledData(temp.resolve("index")));
     Path largest;
     try (Stream<Path> files = Files.list(index)) {
-      largest = files.filter(file -> !file.getFileName().toString().startsWith("segments"))
+      largest = files.filter(file -> damaged.test(file.getFileName().toString()))
           .max(Comparator.comparingLong(file -> file.toFile().length())).orElseThrow();
     }
     try (RandomAccessFile file = new RandomAccessFile(largest.toFile(), "rw")) {
@@ -89,6 +99,28 @@ class StatsAndCheckTest {
     Path index = damagedIndex();
     assertThat(cli.run("check", "--index", index.toString()).exitCode()).isEqualTo(1);
 
+    assertARebuildRepairs(index);
+  }
+
+  @Test
+  void aRebuildRepairsAnIndexWhoseCommitPointIsDamaged() throws Exception {
+    Path index = damagedCommitPoint();
+    Cli.Run check = cli.run("check", "--index", index.toString());
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.err()).startsWith("paperdex: the index at " + index + " is damaged: its commit point")
+        .endsWith("; rebuild it from your sources with `paperdex index --rebuild SOURCE…`\n");
+    Cli.Run search = cli.run("search", "--index", index.toString(), "transformer");
+    assertThat(search.exitCode()).isEqualTo(1);
+    assertThat(search.err()).startsWith("paperdex: the index at " + index + " is damaged (segments_")
+        .contains("checksum failed").endsWith("; rebuild it from your sources with `paperdex index --rebuild SOURCE…`\n");
+    Cli.Run update = cli.run("index", "--index", index.toString(), Cli.HOME.resolve("data").toString());
+    assertThat(update.exitCode()).isEqualTo(1);
+    assertThat(update.err()).isEqualTo(search.err());
+
+    assertARebuildRepairs(index);
+  }
+
+  private void assertARebuildRepairs(Path index) {
     Cli.Run rebuild = cli.run("index", "--index", index.toString(), "--rebuild", Cli.HOME.resolve("data").toString());
 
     assertThat(rebuild.exitCode()).as(rebuild.err()).isZero();

@@ -4,12 +4,14 @@ import dev.paperdex.searcher.IndexInfo;
 import dev.paperdex.searcher.IndexProblemException;
 import dev.paperdex.searcher.Paper;
 import dev.paperdex.searcher.internal.CommitRecord;
+import dev.paperdex.searcher.internal.IndexDamage;
 import dev.paperdex.searcher.internal.PaperDocument;
 import dev.paperdex.searcher.internal.PaperSchema;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -22,9 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.IndexFileNames;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
@@ -38,6 +44,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 
@@ -144,6 +151,9 @@ final class PaperIndexWriter implements Closeable {
     IndexWriter writer = null;
     DirectoryReader reader = null;
     try {
+      if (rebuild) {
+        dropUnreadableCommitPoint(directory);
+      }
       IndexWriterConfig config = new IndexWriterConfig(PaperSchema.analyzer())
           .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setCommitOnClose(false)
@@ -175,12 +185,38 @@ final class PaperIndexWriter implements Closeable {
         writer.rollback();
       }
       directory.close();
+      if (e instanceof IOException io && IndexDamage.isDamage(io)) {
+        throw IndexDamage.problem(indexDir, io);
+      }
       if (e instanceof IOException io && !(e instanceof IndexProblemException)) {
         throw IndexWriteException.of(indexDir, io);
       }
       throw e;
     }
   }
+
+  /**
+   * Deletes the commit point of an index that a rebuild is about to replace when it cannot be read (damaged, or
+   * written by a Lucene too old or too new): Lucene starts a fresh index only in a directory whose last commit it can
+   * read, and nothing can be searched through that commit anyway. The segment files it named go at the first commit.
+   */
+  private static void dropUnreadableCommitPoint(Directory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return;
+    }
+    try {
+      SegmentInfos.readLatestCommit(directory);
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | NoSuchFileException e) {
+      try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+        for (String file : directory.listAll()) {
+          if (file.startsWith(IndexFileNames.SEGMENTS) || file.startsWith(IndexFileNames.PENDING_SEGMENTS)) {
+            directory.deleteFile(file);
+          }
+        }
+      }
+    }
+  }
+
 
   /** Says who holds the lock: this process, since now. Written atomically, so a reader sees all of it or nothing. */
   private static void writeLockHolder(Path indexDir) throws IOException {

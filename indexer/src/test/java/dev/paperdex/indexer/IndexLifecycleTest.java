@@ -13,17 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,15 +48,8 @@ class IndexLifecycleTest {
   }
 
   /** Every paper id the committed index holds, in order. */
-  private List<String> ids() throws IOException {
-    List<String> ids = new ArrayList<>();
-    try (FSDirectory directory = FSDirectory.open(index()); DirectoryReader reader = DirectoryReader.open(directory)) {
-      StoredFields stored = reader.storedFields();
-      for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        ids.add(stored.document(doc, Set.of(PaperSchema.ID)).get(PaperSchema.ID));
-      }
-    }
-    return ids.stream().sorted().toList();
+  private SortedSet<String> ids() throws IOException {
+    return IndexContents.ids(index());
   }
 
   private IndexInfo info() throws IOException {

@@ -3,6 +3,7 @@ package dev.paperdex.searcher;
 import dev.paperdex.searcher.internal.CommitRecord;
 import dev.paperdex.searcher.internal.FacetCounter;
 import dev.paperdex.searcher.internal.HintFinder;
+import dev.paperdex.searcher.internal.IndexDamage;
 import dev.paperdex.searcher.internal.PaperDocument;
 import dev.paperdex.searcher.internal.PaperQueryParser;
 import dev.paperdex.searcher.internal.PaperSchema;
@@ -119,6 +120,9 @@ public final class PaperSearcher implements Closeable {
         manager.close();
       }
       directory.close();
+      if (e instanceof IOException io && IndexDamage.isDamage(io)) {
+        throw IndexDamage.problem(indexDir, io);
+      }
       throw e;
     }
   }

@@ -1,0 +1,39 @@
+package dev.paperdex.searcher.internal;
+
+import dev.paperdex.searcher.IndexProblemException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+
+/** Tells Lucene's "these files cannot be read" failures apart, and says them as one line with what to do. */
+public final class IndexDamage {
+
+  /** Lucene names the file in a resource description such as {@code MemorySegmentIndexInput(path="/i/_0.cfs")}. */
+  private static final Pattern RESOURCE_PATH = Pattern.compile("path=\"([^\"]+)\"");
+
+  private IndexDamage() {}
+
+  /** Whether {@code e} says that the index's files are damaged or in a format this Lucene cannot read. */
+  public static boolean isDamage(IOException e) {
+    return e instanceof CorruptIndexException || e instanceof IndexFormatTooOldException
+        || e instanceof IndexFormatTooNewException;
+  }
+
+  /** The exception for an index whose files cannot be read ({@link #isDamage}), saying which file and what to do. */
+  public static IndexProblemException problem(Path indexDir, IOException e) {
+    String what = e instanceof CorruptIndexException corrupt
+        ? fileName(corrupt.getResourceDescription()) + ": " + corrupt.getOriginalMessage()
+        : "written by another version of Lucene";
+    return new IndexProblemException("the index at " + indexDir + " is damaged (" + what
+        + "); rebuild it from your sources with `paperdex index --rebuild SOURCE…`", e);
+  }
+
+  private static String fileName(String resourceDescription) {
+    Matcher path = RESOURCE_PATH.matcher(resourceDescription);
+    return path.find() ? Path.of(path.group(1)).getFileName().toString() : resourceDescription;
+  }
+}
