@@ -164,7 +164,8 @@ public final class PaperSearcher implements Closeable {
       // A description matches many papers through one word or another: rank it by skipping the papers that cannot
       // make the page (Lucene's max-score pruning), then count its matches exactly in a pass that scores nothing.
       boolean pruned = parsed.description() && sort == BY_RELEVANCE;
-      TopFieldDocs top = searcher.search(query,
+      IndexSearcher ranking = parsed.description() ? describing(searcher) : searcher;
+      TopFieldDocs top = ranking.search(query,
           new TopFieldCollectorManager(sort, wanted, pruned ? wanted : Integer.MAX_VALUE));
       long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
           : searcher.count(query);
@@ -184,7 +185,7 @@ public final class PaperSearcher implements Closeable {
           scoreDoc.score = (Float) ((FieldDoc) scoreDoc).fields[0];
         }
       } else {
-        TopFieldCollector.populateScores(page, searcher, query);
+        TopFieldCollector.populateScores(page, ranking, query);
       }
       List<Hit> hits = toHits(searcher, query, page, request);
       Facets facets = request.facets() ? FacetCounter.count(searcher, query, FACET_VALUES) : Facets.empty();
@@ -199,6 +200,13 @@ public final class PaperSearcher implements Closeable {
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /** A searcher over the same reader that scores a description's words as {@link PaperSchema#DESCRIPTION_SIMILARITY}. */
+  private static IndexSearcher describing(IndexSearcher searcher) {
+    IndexSearcher describing = new IndexSearcher(searcher.getIndexReader());
+    describing.setSimilarity(PaperSchema.DESCRIPTION_SIMILARITY);
+    return describing;
   }
 
   /** The request's date and category filters, as queries that must match without counting in the score. */

@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperdex.searcher.internal.PaperDocument;
+import dev.paperdex.searcher.internal.PaperQueryParser;
 import dev.paperdex.searcher.internal.PaperSchema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +119,36 @@ class PaperSearcherTest {
       assertThat(ids(search(searcher, "GPT-4"))).containsExactly("2601.00002");
       assertThat(ids(search(searcher, "IL-6 drives chronic arthritis among mice"))).containsExactly("2601.00001");
     }
+  }
+
+  @Test
+  void aLongDescriptionIsScoredByDivergenceFromRandomnessAndKeywordsByBm25() throws Exception {
+    write(paper("2601.00001", "Vitamin D", "Vitamin D deficiency raises the risk of fractures in older adults."),
+        paper("2601.00002", "Fracture risk in the elderly", "Falls cause most fractures in older adults."),
+        paper("2601.00003", "Unrelated", "Nothing to see."));
+    String description = "low vitamin D levels increase fracture risk in older adults";
+
+    try (PaperSearcher searcher = PaperSearcher.open(index);
+         FSDirectory directory = FSDirectory.open(index);
+         DirectoryReader reader = DirectoryReader.open(directory)) {
+      PaperQueryParser parser = new PaperQueryParser(PaperSchema.analyzer(), PaperSchema.DEFAULT_FIELD_BOOSTS,
+          PaperSchema.DESCRIPTION_FIELD_BOOSTS);
+      IndexSearcher divergence = new IndexSearcher(reader);
+      divergence.setSimilarity(PaperSchema.DESCRIPTION_SIMILARITY);
+      IndexSearcher bm25 = new IndexSearcher(reader);
+
+      // The scores a user sees with each hit are those of the model that ranked it.
+      assertThat(search(searcher, description).hits()).extracting(Hit::score).containsExactly(
+          scores(divergence.search(parser.parse(description, reader).query(), 10)));
+      assertThat(search(searcher, description).hits().get(0).score())
+          .isNotEqualTo(bm25.search(parser.parse(description, reader).query(), 1).scoreDocs[0].score);
+      assertThat(search(searcher, "vitamin fractures").hits()).extracting(Hit::score).containsExactly(
+          scores(bm25.search(parser.parse("vitamin fractures", reader).query(), 10)));
+    }
+  }
+
+  private static Float[] scores(TopDocs top) {
+    return Arrays.stream(top.scoreDocs).map(scoreDoc -> scoreDoc.score).toArray(Float[]::new);
   }
 
   @Test

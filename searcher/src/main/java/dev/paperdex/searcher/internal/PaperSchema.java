@@ -11,6 +11,11 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.similarities.AfterEffectB;
+import org.apache.lucene.search.similarities.BasicModelIne;
+import org.apache.lucene.search.similarities.DFRSimilarity;
+import org.apache.lucene.search.similarities.NormalizationH2;
+import org.apache.lucene.search.similarities.Similarity;
 
 /**
  * The one place that names the index's fields, says how each is indexed and which analyzer reads it.
@@ -90,6 +95,16 @@ public final class PaperSchema {
    * boosts.
    */
   public static final float DESCRIPTION_TITLE_WEIGHT = 1.5f;
+
+  /**
+   * How a descriptive query's words are scored: divergence from randomness, I(n<sub>e</sub>)B2 (a word's informative
+   * content against its spread over the collection, normalised by the logarithm of the document's length), in place
+   * of BM25. On SciFact's training queries it gave nDCG@10 0.706 against BM25's 0.698, better on both halves of the
+   * queries, and for title and abstract as one field with Porter stemming as well (0.709 against 0.699). Norms are
+   * encoded as for BM25, so an index needs no rebuild.
+   */
+  public static final Similarity DESCRIPTION_SIMILARITY =
+      new DFRSimilarity(new BasicModelIne(), new AfterEffectB(), new NormalizationH2());
 
   /** Gap between two authors' names so that a phrase never spans two people. */
   static final int AUTHOR_POSITION_GAP = 100;
