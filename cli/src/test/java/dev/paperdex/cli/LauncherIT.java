@@ -125,8 +125,11 @@ class LauncherIT {
     Assumptions.assumeTrue(jdkMajor(startup) >= 25 && freshCache(startup).isPresent(), "no AOT cache (JDK 21 to 24)");
     String log = Files.readString(startup.resolve("training.log"));
 
-    assertThat(startup.resolve("upgraded-classes.jar")).as(log).isRegularFile();
-    assertThat(log).contains("class files upgraded to Java 8").doesNotContain("Skipping picocli");
+    Path upgraded = startup.resolve("upgraded-classes.jar");
+    assertThat(upgraded).as(log).isRegularFile();
+    assertThat(Files.getLastModifiedTime(upgraded)).as("made for this jar")
+        .isGreaterThan(Files.getLastModifiedTime(Cli.HOME.resolve("cli/target/paperdex.jar")));
+    assertThat(log).doesNotContain("Skipping picocli");
     ExternalProcess.Result help = paperdex("search", "--help");
     assertThat(help.exitCode()).as(help.err()).isZero();
     assertThat(help.out()).contains("--sort=ORDER", "relevance (default), published");
