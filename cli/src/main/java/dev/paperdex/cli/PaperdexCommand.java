@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -95,8 +94,8 @@ public final class PaperdexCommand implements Runnable {
   /**
    * The command line to run {@code args}: when they name a subcommand that does its own work, with that one only,
    * because picocli reads the annotations of every command it is given at start-up, and that is a good part of the
-   * time a quick search takes; otherwise (no subcommand, a mistyped one, help, completion, the man page, which need
-   * them all) with every subcommand.
+   * time a quick search takes; with none for {@code --version} alone; otherwise (no subcommand, a mistyped one, help,
+   * completion, the man page, which need them all) with every subcommand.
    */
   public static CommandLine commandLine(Environment env, String... args) {
     return commandLine(env, HarvestClock.system(), Terminal::stdoutIsTerminal, Terminal::stderrIsTerminal, args);
@@ -111,8 +110,7 @@ public final class PaperdexCommand implements Runnable {
                                  BooleanSupplier stderrIsTerminal, String... args) {
     PaperdexCommand top = new PaperdexCommand(env, harvestClock, stdoutIsTerminal, stderrIsTerminal);
     CommandLine root = new CommandLine(top);
-    Optional<Class<?>> named = namedSubcommand(root.getCommandSpec(), args);
-    return configure(root, top, named.<List<Class<?>>>map(List::of).orElse(SUBCOMMANDS));
+    return configure(root, top, subcommandsFor(root.getCommandSpec(), args));
   }
 
   /** Adds the subcommands and paperdex's error handling to {@code root}, the command line of {@code top}. */
@@ -133,13 +131,21 @@ public final class PaperdexCommand implements Runnable {
     root.setParameterExceptionHandler(PaperdexCommand::handleUsageError);
     return root;
   }
-  /** The subcommand {@code args} name, unless it is one of the help commands; options of the root are skipped. */
-  private static Optional<Class<?>> namedSubcommand(CommandLine.Model.CommandSpec root, String[] args) {
+  /**
+   * The subcommand {@code args} name, unless it is one of the help commands (then all); options of the root are
+   * skipped, and with none named, the root's {@code --version} without its {@code --help} needs no subcommand.
+   */
+  private static List<Class<?>> subcommandsFor(CommandLine.Model.CommandSpec root, String[] args) {
+    boolean versionOnly = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.startsWith("-") && !arg.equals("-") && !arg.equals("--")) {
         int equals = arg.indexOf('=');
         CommandLine.Model.OptionSpec option = root.findOption(equals < 0 ? arg : arg.substring(0, equals));
+        if (option != null && option.usageHelp()) {
+          return SUBCOMMANDS;
+        }
+        versionOnly |= option != null && option.versionHelp();
         if (option != null && equals < 0 && option.arity().max() > 0) {
           i++; // its value
         }
@@ -148,12 +154,12 @@ public final class PaperdexCommand implements Runnable {
       for (Class<?> subcommand : SUBCOMMANDS) {
         Command command = subcommand.getAnnotation(Command.class);
         if (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg)) {
-          return command.helpCommand() ? Optional.empty() : Optional.of(subcommand);
+          return command.helpCommand() ? SUBCOMMANDS : List.of(subcommand);
         }
       }
-      return Optional.empty();
+      return SUBCOMMANDS;
     }
-    return Optional.empty();
+    return versionOnly ? List.of() : SUBCOMMANDS;
   }
 
   private static int handleUsageError(CommandLine.ParameterException e, String[] args) {

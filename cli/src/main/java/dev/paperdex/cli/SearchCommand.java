@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -57,7 +59,7 @@ final class SearchCommand implements Callable<Integer> {
   private int offset;
 
   @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
-      converter = SortConverter.class,
+      converter = SortConverter.class, completionCandidates = SortChoices.class,
       description = "relevance (default), published (newest first) or updated (latest update first).")
   private SearchRequest.Sort sort;
 
@@ -70,6 +72,7 @@ final class SearchCommand implements Callable<Integer> {
   private LocalDate until;
 
   @Option(names = "--date", paramLabel = "WHICH", defaultValue = "published", converter = DateFieldConverter.class,
+      completionCandidates = DateFieldChoices.class,
       description = "Which date --since and --until look at: published (version 1, default) or updated.")
   private SearchRequest.DateField dateField;
 
@@ -145,6 +148,26 @@ final class SearchCommand implements Callable<Integer> {
             + "or updated");
       }
     }
+  }
+
+  /** The orders, as users type them, for completion (picocli would offer the enum's names, in capitals). */
+  static final class SortChoices implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return lowerCaseNames(SearchRequest.Sort.values());
+    }
+  }
+
+  /** The dates filters can look at, as users type them, for completion. */
+  static final class DateFieldChoices implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return lowerCaseNames(SearchRequest.DateField.values());
+    }
+  }
+
+  private static Iterator<String> lowerCaseNames(Enum<?>[] values) {
+    return Arrays.stream(values).map(value -> value.name().toLowerCase(Locale.ROOT)).iterator();
   }
 
   /** Reads which date filters look at, in any case. */

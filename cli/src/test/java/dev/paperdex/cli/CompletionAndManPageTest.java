@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** Shell completion and the man page, both written from the command definitions. */
@@ -66,6 +69,18 @@ class CompletionAndManPageTest {
 
   @Test
   void bashCompletesCommandsAndOptions() throws Exception {
+    assertThat(bashCompletions("paperdex se", "paperdex search --li", "paperdex st"))
+        .containsExactly("search", "--limit", "stats");
+  }
+
+  @Test
+  void bashCompletesOptionValuesAsTheyAreTyped() throws Exception {
+    assertThat(bashCompletions("paperdex search --sort ''", "paperdex search --sort p", "paperdex search --date ''"))
+        .containsExactly("relevance published updated", "published", "published updated");
+  }
+
+  /** What bash offers, with the completion script loaded, for each command line (words, the last being completed). */
+  private List<String> bashCompletions(String... commandLines) throws Exception {
     Optional<Path> bash = ExternalProcess.onPath("bash");
     Assumptions.assumeTrue(bash.isPresent(), "skipped: no bash on the PATH");
     Path script = temp.resolve("paperdex-completion.bash");
@@ -73,12 +88,38 @@ class CompletionAndManPageTest {
 
     String complete = "source " + script + "; complete() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); "
         + "COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE}; _complete_paperdex 2>/dev/null; echo \"${COMPREPLY[*]}\"; }; "
-        + "complete paperdex se; complete paperdex search --li; complete paperdex st";
+        + Arrays.stream(commandLines).map(line -> "complete " + line).collect(Collectors.joining("; "));
     ExternalProcess.Result result = ExternalProcess.run(List.of(bash.get().toString(), "-c", complete), temp,
         Map.of(), 30);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out().lines()).containsExactly("search", "--limit", "stats");
+    return result.out().lines().toList();
+  }
+
+  @Test
+  void everyValueCompletionOffersIsOneTheHelpNamesAndTheOptionTakes() throws Exception {
+    int values = 0;
+    for (CommandSpec command : commandSpecs(paperdex())) {
+      for (OptionSpec option : command.options()) {
+        if (option.completionCandidates() == null) {
+          continue;
+        }
+        for (String value : option.completionCandidates()) {
+          String what = command.qualifiedName() + " " + option.longestName() + " " + value;
+          assertThat(String.join(" ", option.description())).as(what).contains(value);
+          assertThat(option.converters()).as(what).isNotEmpty();
+          assertThat(option.converters()[0].convert(value)).as(what).isNotNull();
+          values++;
+        }
+      }
+    }
+    assertThat(values).isGreaterThan(0);
+  }
+
+  private static List<CommandSpec> commandSpecs(CommandSpec command) {
+    List<CommandSpec> all = new ArrayList<>(List.of(command));
+    command.subcommands().values().forEach(sub -> all.addAll(commandSpecs(sub.getCommandSpec())));
+    return all;
   }
 
   @Test

@@ -112,6 +112,32 @@ class LauncherIT {
     assertThat(result.err()).isEmpty();
   }
 
+  /**
+   * On JDK 25 and later the training first writes picocli's classes as Java 8 class files, so that the AOT cache holds
+   * them too (it leaves Java 5 ones out), and the commands that use the most of picocli work with them.
+   */
+  @Test
+  @Order(5)
+  void theAotCacheHoldsPicocliUpgraded() throws Exception {
+    Assumptions.assumeFalse("off".equals(System.getenv("PAPERDEX_STARTUP_CACHE")), "PAPERDEX_STARTUP_CACHE=off");
+    Path startup = Cli.HOME.resolve("cli/target/startup");
+    awaitTraining(startup);
+    Assumptions.assumeTrue(jdkMajor(startup) >= 25 && freshCache(startup).isPresent(), "no AOT cache (JDK 21 to 24)");
+    String log = Files.readString(startup.resolve("training.log"));
+
+    Path upgraded = startup.resolve("upgraded-classes.jar");
+    assertThat(upgraded).as(log).isRegularFile();
+    assertThat(Files.getLastModifiedTime(upgraded)).as("made for this jar")
+        .isGreaterThan(Files.getLastModifiedTime(Cli.HOME.resolve("cli/target/paperdex.jar")));
+    assertThat(log).doesNotContain("Skipping picocli");
+    ExternalProcess.Result help = paperdex("search", "--help");
+    assertThat(help.exitCode()).as(help.err()).isZero();
+    assertThat(help.out()).contains("--sort=ORDER", "relevance (default), published");
+    ExternalProcess.Result completion = paperdex("generate-completion");
+    assertThat(completion.exitCode()).as(completion.err()).isZero();
+    assertThat(completion.out()).contains("(\"relevance\" \"published\" \"updated\") # --sort values");
+  }
+
   /** Waits while a training holds its lock (the launcher takes it before it exits), for ten minutes at most. */
   private static void awaitTraining(Path startup) throws Exception {
     long deadline = System.nanoTime() + 600_000_000_000L;

@@ -34,6 +34,18 @@ class SubcommandLoadingTest {
   }
 
   @Test
+  void theVersionAloneNeedsNone() {
+    assertThat(subcommands("--version")).isEmpty();
+    assertThat(subcommands("--index", "idx", "-V")).isEmpty();
+    assertThat(subcommands("--version", "--help")).contains("search", "help");
+    assertThat(subcommands("--help", "search")).contains("search", "show", "help");
+
+    Cli.Run run = new Cli(Map.of()).run("--version");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("paperdex ");
+  }
+
+  @Test
   void usageErrorsReadTheSameEitherWay() {
     Cli.Run run = new Cli(Map.of()).run("search", "--limit", "many", "kv");
 

@@ -56,7 +56,6 @@ public final class PaperQueryParser {
   private final Map<String, Float> descriptionBoosts;
   private final QueryBuilder builder;
   private final Analyzer analyzer;
-  private final ArxivTaxonomy taxonomy = ArxivTaxonomy.get();
 
   /**
    * From this many plain words on, a query is read as a description (a claim, a sentence of an abstract) whose
@@ -531,6 +530,8 @@ public final class PaperQueryParser {
    */
   public Query categoryQuery(String value, boolean wildcard, boolean primaryOnly,
                              Function<String, ? extends RuntimeException> problem) {
+    // Read here, not when the parser is made: loading the table is a good part of a search's start-up time.
+    ArxivTaxonomy taxonomy = ArxivTaxonomy.get();
     String field = primaryOnly ? PaperSchema.PRIMARY_CATEGORY : PaperSchema.CATEGORIES;
     String archive = value.endsWith(".*") ? value.substring(0, value.length() - 2) : value;
     if (!archive.contains(".") && !taxonomy.inArchive(archive).isEmpty()) {
