@@ -156,6 +156,32 @@ class PaperSearcherTest {
   }
 
   @Test
+  void equalScoresAreOrderedByIdAcrossSegmentsWhateverThePage() throws Exception {
+    write(paper("2601.00009", "Same title", "Same text."), paper("2601.00004", "Same title", "Same text."));
+    for (List<String> ids : List.of(List.of("2601.00002", "2601.00007"), List.of("2601.00005", "2601.00001"))) {
+      try (FSDirectory directory = FSDirectory.open(index);
+           IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PaperSchema.analyzer()))) {
+        for (String id : ids) {
+          writer.addDocument(PaperDocument.toDocument(paper(id, "Same title", "Same text.")));
+        }
+        TestIndexes.commit(writer, PaperSchema.VERSION);
+      }
+    }
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
+        List<String> pages = new ArrayList<>();
+        for (int offset = 0; offset < 6; offset += 2) {
+          pages.addAll(ids(searcher.search(SearchRequest.builder().withQuery("same").withSort(sort)
+              .withOffset(offset).withLimit(2).build())));
+        }
+        assertThat(pages).as("sorted by %s", sort).containsExactly(
+            "2601.00001", "2601.00002", "2601.00004", "2601.00005", "2601.00007", "2601.00009");
+      }
+    }
+  }
+
+  @Test
   void countsEveryMatchExactlyAndPages() throws Exception {
     List<Paper> papers = new ArrayList<>();
     for (int i = 0; i < 1500; i++) {
