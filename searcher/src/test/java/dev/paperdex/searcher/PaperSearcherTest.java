@@ -284,6 +284,24 @@ class PaperSearcherTest {
     }
   }
 
+  @Test
+  void marksOnlyTheWordsThatMatchedInAHitWhateverElseTheQueryAsks() throws Exception {
+    write(paper("2601.00001", "Sparse attention kernels", "We study kernels for sparse models.", "Minyi Guo"),
+        paper("2601.00002", "Sparse kernels", "Dense and sparse kernels compared.", "Ehud Shapiro"));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      // the group in parentheses matches only the second paper: its "sparse" is marked there alone
+      SearchResults results = search(searcher, "((ti:sparse AND au:shapiro) OR kernels) -dense cat:cs.DC");
+      assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()) + " "
+          + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList())
+          .containsExactly("2601.00001 [kernels] [[kernels]]");
+
+      results = search(searcher, "(ti:sparse AND au:shapiro) OR kernels");
+      assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()))
+          .containsExactlyInAnyOrder("2601.00001 [kernels]", "2601.00002 [Sparse, kernels]");
+    }
+  }
+
   private static List<String> marked(Snippet snippet) {
     return snippet.matches().stream().map(span -> snippet.text().substring(span.start(), span.end())).toList();
   }
