@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -213,7 +214,7 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
   }
 
   private static boolean touchesHighlightedFields(Query query) {
-    Set<String> fields = new java.util.HashSet<>();
+    Set<String> fields = new HashSet<>();
     boolean[] unnamed = {false};
     query.visit(new QueryVisitor() {
       @Override
