@@ -17,13 +17,19 @@ import java.util.Locale;
 /**
  * Warm query latency through the searcher library, in one process: {@code QueryLatency INDEX_DIR QUERIES_TSV RUNS}.
  *
- * <p>Reads the paperdex column of the query file that {@code scripts/bench_prepare.py} writes, runs every query once
- * to warm up (JIT, page cache), then {@code RUNS} timed passes over all of them, each query the way {@code paperdex
- * search} runs it by default: the ten best hits with highlighted titles and abstract passages, and the exact total.
+ * <p>Reads the paperdex column of the query file that {@code scripts/bench_prepare.py} writes, runs all of them
+ * {@value #WARM_UP_PASSES} times to warm up (page cache, and the JIT: after one pass over these 1,200 queries of a
+ * dozen kinds it still compiles hundreds of methods a pass, and queries take a quarter longer than once it has
+ * settled), then {@code RUNS} timed passes over all of them, each query the way {@code paperdex search} runs it by
+ * default: the ten best hits with highlighted titles and abstract passages, and the exact total. It runs in a JVM
+ * with default options, as a program that embeds the searcher would.
  * Prints one JSON object: the median over the passes of each pass's p50, p95 and p99, in milliseconds, of the wall
  * time and (as {@code cpu_…}) of the thread's CPU time, which a busy machine disturbs less.
  */
 public final class QueryLatency {
+
+  /** Passes over all the queries before the timed ones: a searcher that has answered a few thousand queries. */
+  static final int WARM_UP_PASSES = 5;
 
   private QueryLatency() {}
 
@@ -36,8 +42,10 @@ public final class QueryLatency {
     List<String> queries = readQueries(Path.of(args[1]));
     int runs = Integer.parseInt(args[2]);
     try (PaperSearcher searcher = PaperSearcher.open(Path.of(args[0]))) {
-      for (String query : queries) {
-        search(searcher, query);
+      for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+        for (String query : queries) {
+          search(searcher, query);
+        }
       }
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       double[][] percentiles = new double[runs][];

@@ -3,6 +3,7 @@ package dev.paperdex.searcher;
 import dev.paperdex.searcher.internal.CommitRecord;
 import dev.paperdex.searcher.internal.FacetCounter;
 import dev.paperdex.searcher.internal.HintFinder;
+import dev.paperdex.searcher.internal.IdTieBreak;
 import dev.paperdex.searcher.internal.IndexDamage;
 import dev.paperdex.searcher.internal.PaperDocument;
 import dev.paperdex.searcher.internal.PaperQueryParser;
@@ -42,7 +43,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
-import org.apache.lucene.search.SortedSetSelector;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -64,7 +64,7 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class PaperSearcher implements Closeable {
 
-  private static final SortField BY_ID = KeywordField.newSortField(PaperSchema.ID, false, SortedSetSelector.Type.MIN);
+  private static final SortField BY_ID = IdTieBreak.sortField();
   /** Relevance first; equal scores in id order, so that results never depend on index layout. */
   private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, BY_ID);
   /** Newest first; papers without the date last. */

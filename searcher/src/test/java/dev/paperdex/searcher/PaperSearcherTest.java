@@ -191,6 +191,32 @@ class PaperSearcherTest {
   }
 
   @Test
+  void equalScoresAreOrderedByIdAcrossSegmentsWhateverThePage() throws Exception {
+    write(paper("2601.00009", "Same title", "Same text."), paper("2601.00004", "Same title", "Same text."));
+    for (List<String> ids : List.of(List.of("2601.00002", "2601.00007"), List.of("2601.00005", "2601.00001"))) {
+      try (FSDirectory directory = FSDirectory.open(index);
+           IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PaperSchema.analyzer()))) {
+        for (String id : ids) {
+          writer.addDocument(PaperDocument.toDocument(paper(id, "Same title", "Same text.")));
+        }
+        TestIndexes.commit(writer, PaperSchema.VERSION);
+      }
+    }
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
+        List<String> pages = new ArrayList<>();
+        for (int offset = 0; offset < 6; offset += 2) {
+          pages.addAll(ids(searcher.search(SearchRequest.builder().withQuery("same").withSort(sort)
+              .withOffset(offset).withLimit(2).build())));
+        }
+        assertThat(pages).as("sorted by %s", sort).containsExactly(
+            "2601.00001", "2601.00002", "2601.00004", "2601.00005", "2601.00007", "2601.00009");
+      }
+    }
+  }
+
+  @Test
   void countsEveryMatchExactlyAndPages() throws Exception {
     List<Paper> papers = new ArrayList<>();
     for (int i = 0; i < 1500; i++) {
@@ -290,6 +316,24 @@ class PaperSearcherTest {
               "2601.00001 [Sparse attention, kernels] [[kernels]]",
               "2601.00002 [Kernels] [[Sparse attention]]",
               "2601.00003 [] [[Kernels, sparse attention]]");
+    }
+  }
+
+  @Test
+  void marksOnlyTheWordsThatMatchedInAHitWhateverElseTheQueryAsks() throws Exception {
+    write(paper("2601.00001", "Sparse attention kernels", "We study kernels for sparse models.", "Minyi Guo"),
+        paper("2601.00002", "Sparse kernels", "Dense and sparse kernels compared.", "Ehud Shapiro"));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      // the group in parentheses matches only the second paper: its "sparse" is marked there alone
+      SearchResults results = search(searcher, "((ti:sparse AND au:shapiro) OR kernels) -dense cat:cs.DC");
+      assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()) + " "
+          + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList())
+          .containsExactly("2601.00001 [kernels] [[kernels]]");
+
+      results = search(searcher, "(ti:sparse AND au:shapiro) OR kernels");
+      assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()))
+          .containsExactlyInAnyOrder("2601.00001 [kernels]", "2601.00002 [Sparse, kernels]");
     }
   }
 

@@ -6,18 +6,26 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
@@ -40,6 +48,7 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
 
   /** The highlighted fields, in the order {@link #highlight} returns them. */
   private static final String[] FIELDS = {PaperSchema.TITLE, PaperSchema.ABSTRACT};
+  private static final Set<String> HIGHLIGHTED = Set.of(FIELDS);
 
   /** The papers of the documents to highlight, read already: their text need not be read again. */
   private final Map<Integer, Paper> loaded;
@@ -47,6 +56,9 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
   private final Map<LeafReader, Weight> weights = new IdentityHashMap<>();
   /** Where the query matches each document, by segment and document, shared by the title and the abstract. */
   private final Map<LeafReader, Map<Integer, Matches>> matches = new IdentityHashMap<>();
+  /** The query being highlighted, and the part of it that finds the same matches in its hits' titles and abstracts. */
+  private Query highlighted;
+  private Query offsetsPart;
 
   /** A highlighter over {@code searcher}'s index. */
   public SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
@@ -136,6 +148,15 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
    * its own words and the matches of a document are the same whichever field is highlighted.
    */
   private Matches matchesOf(Query query, LeafReader leaf, int doc) throws IOException {
+    if (query != highlighted) {
+      highlighted = query;
+      offsetsPart = offsetsPart(query, true);
+      weights.clear();
+      matches.clear();
+    }
+    if (offsetsPart == null) {
+      return null;
+    }
     Map<Integer, Matches> ofLeaf = matches.computeIfAbsent(leaf, any -> new HashMap<>());
     if (ofLeaf.containsKey(doc)) {
       return ofLeaf.get(doc);
@@ -144,12 +165,77 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
     if (weight == null) {
       IndexSearcher segment = new IndexSearcher(leaf);
       segment.setQueryCache(null);
-      weight = segment.rewrite(query).createWeight(segment, ScoreMode.COMPLETE_NO_SCORES, 1.0f);
+      weight = segment.rewrite(offsetsPart).createWeight(segment, ScoreMode.COMPLETE_NO_SCORES, 1.0f);
       weights.put(leaf, weight);
     }
     Matches found = weight.matches(leaf.getContext(), doc);
     ofLeaf.put(doc, found);
     return found;
+  }
+
+  /**
+   * The part of {@code query} that marks the same words in the titles and abstracts of the documents it matches, or
+   * {@code null} when no part can mark any: without the words aimed at other fields, the filters and the excluded
+   * words, whose matches the highlighter would find for each hit only to drop them (a hit matches every required
+   * clause and none of the excluded ones, so they decide nothing there).
+   *
+   * @param matched whether every document highlighted is known to match {@code query}; when not, a clause that
+   *                decides whether the query matches stays whole
+   */
+  static Query offsetsPart(Query query, boolean matched) {
+    if (query instanceof BoostQuery boost) {
+      return offsetsPart(boost.getQuery(), matched);
+    }
+    if (query instanceof ConstantScoreQuery constant) {
+      return offsetsPart(constant.getQuery(), matched);
+    }
+    if (!(query instanceof BooleanQuery bool)) {
+      return touchesHighlightedFields(query) ? query : null;
+    }
+    boolean disjunction = bool.getMinimumNumberShouldMatch() == 0
+        && bool.clauses().stream().allMatch(clause -> clause.occur() == Occur.SHOULD);
+    if (!matched && !disjunction) {
+      return touchesHighlightedFields(query) ? query : null;
+    }
+    // A matched query's matches are those of its required clauses (which all match) and of those optional ones that
+    // match, each on its own; so are a disjunction's
+    BooleanQuery.Builder parts = new BooleanQuery.Builder();
+    List<Query> kept = new ArrayList<>();
+    for (BooleanClause clause : bool.clauses()) {
+      if (clause.occur() != Occur.MUST_NOT) {
+        Query part = offsetsPart(clause.query(), clause.isRequired());
+        if (part != null) {
+          kept.add(part);
+          parts.add(part, Occur.SHOULD);
+        }
+      }
+    }
+    return kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0) : parts.build();
+  }
+
+  private static boolean touchesHighlightedFields(Query query) {
+    Set<String> fields = new HashSet<>();
+    boolean[] unnamed = {false};
+    query.visit(new QueryVisitor() {
+      @Override
+      public boolean acceptField(String field) {
+        fields.add(field);
+        return true;
+      }
+
+      @Override
+      public void visitLeaf(Query leaf) {
+        if (fields.isEmpty()) {
+          unnamed[0] = true;
+        }
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return unnamed[0] || fields.stream().anyMatch(HIGHLIGHTED::contains);
   }
 
   /** Offsets from the postings, through {@link #matchesOf}. */

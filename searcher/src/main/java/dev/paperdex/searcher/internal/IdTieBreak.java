@@ -1,0 +1,140 @@
+package dev.paperdex.searcher.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.FieldComparator;
+import org.apache.lucene.search.FieldComparatorSource;
+import org.apache.lucene.search.LeafFieldComparator;
+import org.apache.lucene.search.Pruning;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Sorts by arXiv id, ascending, as the tie-break after another sort (relevance, a date): the same order as Lucene's
+ * string sort on {@link PaperSchema#ID}, papers without an id first.
+ *
+ * <p>Lucene's string comparator copies the id's bytes out of the compressed terms dictionary for every paper that
+ * enters the top hits, and looks the weakest one up again in each segment, though a tie-break decides almost
+ * nothing: that is several percent of a search. This one keeps each slot's ordinal within its segment and reads
+ * bytes only when two papers of different segments tie, and for the ids of the hits returned.
+ */
+public final class IdTieBreak {
+
+  private IdTieBreak() {}
+
+  /** The sort field: ascending arXiv id. */
+  public static SortField sortField() {
+    return new SortField(PaperSchema.ID, new FieldComparatorSource() {
+      @Override
+      public FieldComparator<?> newComparator(String field, int numHits, Pruning pruning, boolean reversed) {
+        return new Comparator(field, numHits);
+      }
+    });
+  }
+
+  private static final class Comparator extends FieldComparator<BytesRef> {
+    private static final int MISSING = -1;
+
+    private final String field;
+    /** Each slot's ordinal in its segment's ids, {@link #MISSING} for none. */
+    private final int[] ords;
+    /** Each slot's segment, as its ids. */
+    private final SortedDocValues[] segments;
+    /** Each slot's id, once read. */
+    private final BytesRef[] values;
+    private BytesRef top;
+    /** The weakest of the top hits once they are as many as wanted; it stays so from one segment to the next. */
+    private int bottom = -1;
+
+    Comparator(String field, int numHits) {
+      this.field = field;
+      this.ords = new int[numHits];
+      this.segments = new SortedDocValues[numHits];
+      this.values = new BytesRef[numHits];
+    }
+
+    @Override
+    public int compare(int slot1, int slot2) {
+      if (segments[slot1] == segments[slot2]) {
+        return Integer.compare(ords[slot1], ords[slot2]);
+      }
+      return compareValues(value(slot1), value(slot2));
+    }
+
+    @Override
+    public int compareValues(BytesRef first, BytesRef second) {
+      if (first == null) {
+        return second == null ? 0 : -1;
+      }
+      return second == null ? 1 : first.compareTo(second);
+    }
+
+    @Override
+    public void setTopValue(BytesRef value) {
+      top = value;
+    }
+
+    @Override
+    public BytesRef value(int slot) {
+      if (values[slot] == null && ords[slot] != MISSING) {
+        values[slot] = BytesRef.deepCopyOf(lookup(segments[slot], ords[slot]));
+      }
+      return values[slot];
+    }
+
+    @Override
+    public LeafFieldComparator getLeafComparator(LeafReaderContext context) throws IOException {
+      SortedDocValues ids = DocValues.unwrapSingleton(DocValues.getSortedSet(context.reader(), field));
+      if (ids == null) {
+        throw new IllegalStateException("the " + field + " field is not single-valued in " + context.reader());
+      }
+      return new LeafFieldComparator() {
+        private int ordOf(int doc) throws IOException {
+          return ids.advanceExact(doc) ? ids.ordValue() : MISSING;
+        }
+
+        @Override
+        public void setBottom(int slot) {
+          bottom = slot;
+        }
+
+        @Override
+        public int compareBottom(int doc) throws IOException {
+          int ord = ordOf(doc);
+          if (segments[bottom] == ids) {
+            return Integer.compare(ords[bottom], ord);
+          }
+          return compareValues(value(bottom), ord == MISSING ? null : lookup(ids, ord));
+        }
+
+        @Override
+        public int compareTop(int doc) throws IOException {
+          int ord = ordOf(doc);
+          return compareValues(top, ord == MISSING ? null : lookup(ids, ord));
+        }
+
+        @Override
+        public void copy(int slot, int doc) throws IOException {
+          ords[slot] = ordOf(doc);
+          segments[slot] = ids;
+          values[slot] = null;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {}
+      };
+    }
+
+    private static BytesRef lookup(SortedDocValues ids, int ord) {
+      try {
+        return ids.lookupOrd(ord);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
