@@ -91,6 +91,21 @@ final class AmericanSpellingFilter extends TokenFilter {
       "iser", "isers", "isable", "lyse", "lysed", "lysing", "lyser", "lysers", "lled", "lling", "ller", "llers", "logue",
       "logues", "logued");
 
+  /** {@link #PATTERN_ENDINGS} by their last letter. */
+  private static final String[][] ENDINGS_BY_LAST_LETTER = new String[128][];
+  /** Which lengths and first letters the {@link #WORDS} have, to pass most words by without a look-up. */
+  private static final boolean[][] WORD_STARTS;
+
+  static {
+    for (char last = 0; last < 128; last++) {
+      char letter = last;
+      ENDINGS_BY_LAST_LETTER[last] = PATTERN_ENDINGS.stream()
+          .filter(ending -> ending.charAt(ending.length() - 1) == letter).toArray(String[]::new);
+    }
+    WORD_STARTS = new boolean[WORDS.keySet().stream().mapToInt(String::length).max().orElse(0) + 1][128];
+    WORDS.keySet().forEach(word -> WORD_STARTS[word.length()][word.charAt(0)] = true);
+  }
+
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
 
@@ -103,7 +118,7 @@ final class AmericanSpellingFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
-    if (!keyword.isKeyword()) {
+    if (!keyword.isKeyword() && mayBeBritish(term.buffer(), term.length())) {
       String word = term.toString();
       String american = american(word);
       if (!american.equals(word)) {
@@ -111,6 +126,36 @@ final class AmericanSpellingFilter extends TokenFilter {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@link #american} might change the word: it has a whole word's length and first letter, a pair of letters
+   * that begins a stem or one of the pattern endings. Most words have none, and are passed on without making a
+   * string of them (this filter sees every token of every title and abstract).
+   */
+  private static boolean mayBeBritish(char[] word, int length) {
+    if (length == 0) {
+      return false;
+    }
+    if (length < WORD_STARTS.length && word[0] < 128 && WORD_STARTS[length][word[0]]) {
+      return true;
+    }
+    for (int i = 0; i + 1 < length; i++) {
+      char first = word[i];
+      char second = word[i + 1];
+      if (first < 128 && second < 128 && STEM_STARTS[first][second]) {
+        return true;
+      }
+    }
+    char last = word[length - 1];
+    if (last < 128) {
+      for (String ending : ENDINGS_BY_LAST_LETTER[last]) {
+        if (endsWith(word, length, ending)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code word} (lower case) in American spelling; {@code word} itself when it has no British spelling. */
@@ -163,6 +208,19 @@ final class AmericanSpellingFilter extends TokenFilter {
       }
     }
     return false;
+  }
+
+  private static boolean endsWith(char[] word, int length, String ending) {
+    int start = length - ending.length();
+    if (start < 0) {
+      return false;
+    }
+    for (int k = ending.length() - 1; k >= 0; k--) {
+      if (word[start + k] != ending.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int pair(String word, int at) {
