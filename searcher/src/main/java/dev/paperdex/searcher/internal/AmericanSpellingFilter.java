@@ -77,13 +77,17 @@ final class AmericanSpellingFilter extends TokenFilter {
   private static final Map<Integer, List<Map.Entry<String, String>>> STEMS_BY_START = STEMS.stream()
       .collect(Collectors.groupingBy(stem -> pair(stem.getKey(), 0)));
   /**
-   * Which pairs of ASCII letters begin a stem: checked before the map, which would box the pair of every position of
-   * every word (this filter sees every token of every title and abstract).
+   * The British stems that begin with each pair of ASCII letters ({@code null} for none): checked before the map,
+   * which would box the pair of every position of every word (this filter sees every token of every title and
+   * abstract).
    */
-  private static final boolean[][] STEM_STARTS = new boolean[128][128];
+  private static final String[][][] STEM_STARTS = new String[128][128][];
 
   static {
-    STEMS.forEach(stem -> STEM_STARTS[stem.getKey().charAt(0)][stem.getKey().charAt(1)] = true);
+    STEMS_BY_START.values().forEach(stems -> {
+      String first = stems.get(0).getKey();
+      STEM_STARTS[first.charAt(0)][first.charAt(1)] = stems.stream().map(Map.Entry::getKey).toArray(String[]::new);
+    });
   }
 
   /** The endings of the patterns below: only a word with one of them goes through the regular expressions. */
@@ -129,8 +133,8 @@ final class AmericanSpellingFilter extends TokenFilter {
   }
 
   /**
-   * Whether {@link #american} might change the word: it has a whole word's length and first letter, a pair of letters
-   * that begins a stem or one of the pattern endings. Most words have none, and are passed on without making a
+   * Whether {@link #american} might change the word: it has a whole word's length and first letter, holds a British
+   * stem or has one of the pattern endings. Most words have none, and are passed on without making a
    * string of them (this filter sees every token of every title and abstract).
    */
   private static boolean mayBeBritish(char[] word, int length) {
@@ -143,14 +147,18 @@ final class AmericanSpellingFilter extends TokenFilter {
     for (int i = 0; i + 1 < length; i++) {
       char first = word[i];
       char second = word[i + 1];
-      if (first < 128 && second < 128 && STEM_STARTS[first][second]) {
-        return true;
+      if (first < 128 && second < 128 && STEM_STARTS[first][second] != null) {
+        for (String stem : STEM_STARTS[first][second]) {
+          if (startsWith(word, length, i, stem)) {
+            return true;
+          }
+        }
       }
     }
     char last = word[length - 1];
     if (last < 128) {
       for (String ending : ENDINGS_BY_LAST_LETTER[last]) {
-        if (endsWith(word, length, ending)) {
+        if (length >= ending.length() && startsWith(word, length, length - ending.length(), ending)) {
           return true;
         }
       }
@@ -168,7 +176,7 @@ final class AmericanSpellingFilter extends TokenFilter {
     for (int i = 0; i + 1 < spelt.length(); i++) {
       char first = spelt.charAt(i);
       char second = spelt.charAt(i + 1);
-      if (first >= 128 || second >= 128 || !STEM_STARTS[first][second]) {
+      if (first >= 128 || second >= 128 || STEM_STARTS[first][second] == null) {
         continue;
       }
       for (Map.Entry<String, String> stem : STEMS_BY_START.get(pair(spelt, i))) {
@@ -210,13 +218,13 @@ final class AmericanSpellingFilter extends TokenFilter {
     return false;
   }
 
-  private static boolean endsWith(char[] word, int length, String ending) {
-    int start = length - ending.length();
-    if (start < 0) {
+  /** Whether {@code part} stands in the first {@code length} characters of {@code word} at {@code at}. */
+  private static boolean startsWith(char[] word, int length, int at, String part) {
+    if (at + part.length() > length) {
       return false;
     }
-    for (int k = ending.length() - 1; k >= 0; k--) {
-      if (word[start + k] != ending.charAt(k)) {
+    for (int k = 0; k < part.length(); k++) {
+      if (word[at + k] != part.charAt(k)) {
         return false;
       }
     }
