@@ -147,7 +147,9 @@ class OutputOptionsTest {
     assertThat(onTerminal.out()).startsWith("2 files, 30 records: 29 added, 1 updated");
 
     Cli.Run piped = new Cli(Map.of()).run("index", "--index", fresh.toString(), Cli.HOME.resolve("data").toString());
-    assertThat(piped.err()).doesNotContain("\r").doesNotContain("indexing").doesNotContain(ESC);
+    // Without the checkout's path, which may hold the word (a worktree named wt-indexing, say).
+    assertThat(piped.err().replace(Cli.HOME.toString(), "")).doesNotContain("\r").doesNotContain("indexing")
+        .doesNotContain(ESC);
     assertThat(piped.out().lines()).hasSize(1);
 
     Cli.Run quiet = Cli.onTerminal(Map.of()).run("index", "--quiet", "--index", fresh.toString(),

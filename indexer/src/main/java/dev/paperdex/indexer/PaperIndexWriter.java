@@ -307,7 +307,7 @@ final class PaperIndexWriter implements Closeable {
     List<Outcome> outcomes = new ArrayList<>(pending.size());
     while (!pending.isEmpty()) {
       try {
-        lanes.drain();
+        lanes.flush();
       } catch (IOException e) {
         throw IndexWriteException.of(indexDir, e);
       }
@@ -365,7 +365,7 @@ final class PaperIndexWriter implements Closeable {
       throw new IllegalStateException("settle() the pending records before the commit");
     }
     try {
-      lanes.drain();
+      lanes.flush();
       verify();
       Instant now = Instant.now();
       boolean fresh = rebuild || previous == null;

@@ -20,7 +20,7 @@ import org.apache.lucene.store.AlreadyClosedException;
  * threads at once. Each paper id always goes to the same lane, and a lane writes in order, so the last write of a
  * paper is the one that stays. The queues are bounded: a caller faster than the lanes waits.
  *
- * <p>The first failure in a lane is rethrown to the caller at its next {@link #write} or {@link #drain()}; nothing
+ * <p>The first failure in a lane is rethrown to the caller at its next {@link #write} or {@link #flush()}; nothing
  * more is written after it.
  */
 final class WriteLanes implements AutoCloseable {
@@ -81,11 +81,35 @@ final class WriteLanes implements AutoCloseable {
     });
   }
 
-  /** Waits until every queued document is written; rethrows a lane's failure. */
-  void drain() throws IOException {
+  /**
+   * Waits until every queued document is written, then writes the documents buffered in memory to segments, each lane
+   * one buffer, at the same time: the writer would otherwise flush all of them on the one thread that opens a reader
+   * or commits, while the other cores wait. Rethrows a lane's failure.
+   */
+  void flush() throws IOException {
+    await(() -> {
+      if (failure.get() != null) {
+        return;
+      }
+      try {
+        writer.flushNextBuffer();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Has every lane run {@code task} after what is queued in it, and waits for them all. */
+  private void await(Runnable task) throws IOException {
     CountDownLatch done = new CountDownLatch(queues.size());
     for (BlockingQueue<Runnable> queue : queues) {
-      put(queue, done::countDown);
+      put(queue, () -> {
+        try {
+          task.run();
+        } finally {
+          done.countDown();
+        }
+      });
     }
     try {
       done.await();

@@ -77,19 +77,38 @@ final class AmericanSpellingFilter extends TokenFilter {
   private static final Map<Integer, List<Map.Entry<String, String>>> STEMS_BY_START = STEMS.stream()
       .collect(Collectors.groupingBy(stem -> pair(stem.getKey(), 0)));
   /**
-   * Which pairs of ASCII letters begin a stem: checked before the map, which would box the pair of every position of
-   * every word (this filter sees every token of every title and abstract).
+   * The British stems that begin with each pair of ASCII letters ({@code null} for none): checked before the map,
+   * which would box the pair of every position of every word (this filter sees every token of every title and
+   * abstract).
    */
-  private static final boolean[][] STEM_STARTS = new boolean[128][128];
+  private static final String[][][] STEM_STARTS = new String[128][128][];
 
   static {
-    STEMS.forEach(stem -> STEM_STARTS[stem.getKey().charAt(0)][stem.getKey().charAt(1)] = true);
+    STEMS_BY_START.values().forEach(stems -> {
+      String first = stems.get(0).getKey();
+      STEM_STARTS[first.charAt(0)][first.charAt(1)] = stems.stream().map(Map.Entry::getKey).toArray(String[]::new);
+    });
   }
 
   /** The endings of the patterns below: only a word with one of them goes through the regular expressions. */
   private static final List<String> PATTERN_ENDINGS = List.of("ise", "ises", "ised", "ising", "isation", "isations",
       "iser", "isers", "isable", "lyse", "lysed", "lysing", "lyser", "lysers", "lled", "lling", "ller", "llers", "logue",
       "logues", "logued");
+
+  /** {@link #PATTERN_ENDINGS} by their last letter. */
+  private static final String[][] ENDINGS_BY_LAST_LETTER = new String[128][];
+  /** Which lengths and first letters the {@link #WORDS} have, to pass most words by without a look-up. */
+  private static final boolean[][] WORD_STARTS;
+
+  static {
+    for (char last = 0; last < 128; last++) {
+      char letter = last;
+      ENDINGS_BY_LAST_LETTER[last] = PATTERN_ENDINGS.stream()
+          .filter(ending -> ending.charAt(ending.length() - 1) == letter).toArray(String[]::new);
+    }
+    WORD_STARTS = new boolean[WORDS.keySet().stream().mapToInt(String::length).max().orElse(0) + 1][128];
+    WORDS.keySet().forEach(word -> WORD_STARTS[word.length()][word.charAt(0)] = true);
+  }
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
@@ -103,7 +122,7 @@ final class AmericanSpellingFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
-    if (!keyword.isKeyword()) {
+    if (!keyword.isKeyword() && mayBeBritish(term.buffer(), term.length())) {
       String word = term.toString();
       String american = american(word);
       if (!american.equals(word)) {
@@ -111,6 +130,40 @@ final class AmericanSpellingFilter extends TokenFilter {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@link #american} might change the word: it has a whole word's length and first letter, holds a British
+   * stem or has one of the pattern endings. Most words have none, and are passed on without making a
+   * string of them (this filter sees every token of every title and abstract).
+   */
+  private static boolean mayBeBritish(char[] word, int length) {
+    if (length == 0) {
+      return false;
+    }
+    if (length < WORD_STARTS.length && word[0] < 128 && WORD_STARTS[length][word[0]]) {
+      return true;
+    }
+    for (int i = 0; i + 1 < length; i++) {
+      char first = word[i];
+      char second = word[i + 1];
+      if (first < 128 && second < 128 && STEM_STARTS[first][second] != null) {
+        for (String stem : STEM_STARTS[first][second]) {
+          if (startsWith(word, length, i, stem)) {
+            return true;
+          }
+        }
+      }
+    }
+    char last = word[length - 1];
+    if (last < 128) {
+      for (String ending : ENDINGS_BY_LAST_LETTER[last]) {
+        if (length >= ending.length() && startsWith(word, length, length - ending.length(), ending)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code word} (lower case) in American spelling; {@code word} itself when it has no British spelling. */
@@ -123,7 +176,7 @@ final class AmericanSpellingFilter extends TokenFilter {
     for (int i = 0; i + 1 < spelt.length(); i++) {
       char first = spelt.charAt(i);
       char second = spelt.charAt(i + 1);
-      if (first >= 128 || second >= 128 || !STEM_STARTS[first][second]) {
+      if (first >= 128 || second >= 128 || STEM_STARTS[first][second] == null) {
         continue;
       }
       for (Map.Entry<String, String> stem : STEMS_BY_START.get(pair(spelt, i))) {
@@ -163,6 +216,19 @@ final class AmericanSpellingFilter extends TokenFilter {
       }
     }
     return false;
+  }
+
+  /** Whether {@code part} stands in the first {@code length} characters of {@code word} at {@code at}. */
+  private static boolean startsWith(char[] word, int length, int at, String part) {
+    if (at + part.length() > length) {
+      return false;
+    }
+    for (int k = 0; k < part.length(); k++) {
+      if (word[at + k] != part.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int pair(String word, int at) {

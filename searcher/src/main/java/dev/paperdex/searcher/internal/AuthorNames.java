@@ -27,15 +27,23 @@ public final class AuthorNames {
   private static final Pattern COLLABORATION_PREFIX = Pattern.compile(
       "(?i)^(?:and\\s+)?(?:(?:on\\s+behalf\\s+of|for)\\s+)?(?:the\\s+)?");
 
-  private static final Pattern SUFFIX = Pattern.compile("(?i:jr\\.?|sr\\.?)|II|III|IV");
-
-  private static final Pattern SPACE = Pattern.compile("\\s+");
-
   private AuthorNames() {}
 
   /** Whether {@code word} is a name suffix: {@code Jr.}, {@code Sr}, {@code II}, {@code III}, {@code IV}. */
   public static boolean isSuffix(String word) {
-    return SUFFIX.matcher(word).matches();
+    // By hand rather than a regular expression: it runs for every author of every paper indexed.
+    return switch (word.length()) {
+      case 2 -> isJuniorOrSenior(word) || word.equals("II") || word.equals("IV");
+      case 3 -> isJuniorOrSenior(word) && word.charAt(2) == '.' || word.equals("III");
+      default -> false;
+    };
+  }
+
+  /** Whether {@code word} starts with {@code Jr} or {@code Sr}, in any case. */
+  private static boolean isJuniorOrSenior(String word) {
+    char first = word.charAt(0);
+    char second = word.charAt(1);
+    return (first == 'j' || first == 'J' || first == 's' || first == 'S') && (second == 'r' || second == 'R');
   }
 
   /** Whether {@code text} names a group of authors (a collaboration, consortium, team or group), not a person. */
@@ -69,7 +77,7 @@ public final class AuthorNames {
       String joined = alphanumeric(withoutCollaborationPrefix(name));
       return joined.isEmpty() ? null : joined;
     }
-    List<String> words = new ArrayList<>(List.of(SPACE.split(name)));
+    List<String> words = words(name);
     while (words.size() > 1 && isSuffix(words.get(words.size() - 1).toUpperCase(Locale.ROOT))) {
       words.remove(words.size() - 1);
     }
@@ -89,6 +97,28 @@ public final class AuthorNames {
       return surname.toString();
     }
     return surname + "_" + alphanumeric(words.get(0)).charAt(0);
+  }
+
+  /** The words of a stripped name, split at runs of ASCII white space. */
+  private static List<String> words(String name) {
+    List<String> words = new ArrayList<>(4);
+    int start = 0;
+    for (int k = 0; k < name.length(); k++) {
+      if (isAsciiSpace(name.charAt(k))) {
+        if (k > start) {
+          words.add(name.substring(start, k));
+        }
+        start = k + 1;
+      }
+    }
+    if (start < name.length()) {
+      words.add(name.substring(start));
+    }
+    return words;
+  }
+
+  private static boolean isAsciiSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   /** Lower case, accents stripped, and the letters that do not decompose spelt in ASCII. */

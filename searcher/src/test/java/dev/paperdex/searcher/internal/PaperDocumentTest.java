@@ -3,6 +3,7 @@ package dev.paperdex.searcher.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdex.searcher.Paper;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.document.Document;
@@ -47,6 +48,21 @@ class PaperDocumentTest {
         .isEqualTo(PaperDocument.fingerprint(paper));
     assertThat(PaperDocument.fingerprint(paper.toBuilder().withTitle("T2").build()))
         .isNotEqualTo(PaperDocument.fingerprint(paper));
+  }
+
+  @Test
+  void fingerprintTellsApartTextMovedBetweenFields() {
+    Paper paper = Paper.builder().withId("2601.00001").withTitle("T").withAuthors(List.of("A. One", "B. Two"))
+        .withComments("12 pages").build();
+
+    assertThat(List.of(
+        PaperDocument.fingerprint(paper.toBuilder().withAuthors(List.of("A. OneB. Two")).build()),
+        PaperDocument.fingerprint(paper.toBuilder().withComments(null).withReportNumber("12 pages").build()),
+        PaperDocument.fingerprint(paper.toBuilder().withComments("12 page").withReportNumber("s").build()),
+        PaperDocument.fingerprint(paper.toBuilder().withPublished(Instant.EPOCH).build()),
+        PaperDocument.fingerprint(paper.toBuilder().withWithdrawn(true).build())))
+        .doesNotContain(PaperDocument.fingerprint(paper))
+        .doesNotHaveDuplicates();
   }
 
   /** What a searcher reads back: the stored fields only. */
