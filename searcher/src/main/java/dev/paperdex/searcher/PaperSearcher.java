@@ -1,6 +1,7 @@
 package dev.paperdex.searcher;
 
 import dev.paperdex.searcher.internal.CommitRecord;
+import dev.paperdex.searcher.internal.DescriptionReranker;
 import dev.paperdex.searcher.internal.FacetCounter;
 import dev.paperdex.searcher.internal.HintFinder;
 import dev.paperdex.searcher.internal.IdTieBreak;
@@ -82,6 +83,7 @@ public final class PaperSearcher implements Closeable {
   private final SearcherManager manager;
   private final PaperQueryParser parser;
   private final Analyzer analyzer;
+  private final DescriptionReranker reranker;
   /** The merged field infos of the last reader searched, for the highlighter. */
   private volatile ReaderFieldInfos fieldInfos;
 
@@ -91,6 +93,7 @@ public final class PaperSearcher implements Closeable {
     this.directory = directory;
     this.manager = manager;
     this.analyzer = PaperSchema.analyzer();
+    this.reranker = new DescriptionReranker(analyzer);
     this.parser = new PaperQueryParser(analyzer, PaperSchema.DEFAULT_FIELD_BOOSTS, PaperSchema.DESCRIPTION_FIELD_BOOSTS);
   }
 
@@ -164,9 +167,11 @@ public final class PaperSearcher implements Closeable {
       // A description matches many papers through one word or another: rank it by skipping the papers that cannot
       // make the page (Lucene's max-score pruning), then count its matches exactly in a pass that scores nothing.
       boolean pruned = parsed.description() && sort == BY_RELEVANCE;
+      // Its first papers are then ranked again with what the first stage cannot score (see DescriptionReranker).
+      int collected = pruned ? Math.max(wanted, DescriptionReranker.DEPTH) : wanted;
       IndexSearcher ranking = parsed.description() ? describing(searcher) : searcher;
       TopFieldDocs top = ranking.search(query,
-          new TopFieldCollectorManager(sort, wanted, pruned ? wanted : Integer.MAX_VALUE));
+          new TopFieldCollectorManager(sort, collected, pruned ? collected : Integer.MAX_VALUE));
       long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
           : searcher.count(query);
       boolean partial = false;
@@ -176,15 +181,21 @@ public final class PaperSearcher implements Closeable {
         total = top.totalHits.value();
         partial = total > 0;
       }
-      ScoreDoc[] page = top.scoreDocs.length > request.offset() && request.limit() > 0
-          ? Arrays.copyOfRange(top.scoreDocs, request.offset(), Math.min(top.scoreDocs.length, wanted))
-          : new ScoreDoc[0];
+      ScoreDoc[] ranked = top.scoreDocs;
       if (sort == BY_RELEVANCE) {
         // A field sort keeps the score among the sort values, not in ScoreDoc.score.
-        for (ScoreDoc scoreDoc : page) {
+        for (ScoreDoc scoreDoc : ranked) {
           scoreDoc.score = (Float) ((FieldDoc) scoreDoc).fields[0];
         }
-      } else {
+      }
+      if (pruned) {
+        ranked = reranker.rerank(searcher.getIndexReader(), searcher.storedFields(),
+            parsed.words().stream().map(HintFinder.QueryWord::text).toList(), ranked);
+      }
+      ScoreDoc[] page = ranked.length > request.offset() && request.limit() > 0
+          ? Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, wanted))
+          : new ScoreDoc[0];
+      if (sort != BY_RELEVANCE) {
         TopFieldCollector.populateScores(page, ranking, query);
       }
       List<Hit> hits = toHits(searcher, query, page, request);

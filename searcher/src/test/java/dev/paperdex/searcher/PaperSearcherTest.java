@@ -2,6 +2,7 @@ package dev.paperdex.searcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.paperdex.searcher.internal.PaperDocument;
 import dev.paperdex.searcher.internal.PaperQueryParser;
@@ -137,13 +138,36 @@ class PaperSearcherTest {
       divergence.setSimilarity(PaperSchema.DESCRIPTION_SIMILARITY);
       IndexSearcher bm25 = new IndexSearcher(reader);
 
-      // The scores a user sees with each hit are those of the model that ranked it.
-      assertThat(search(searcher, description).hits()).extracting(Hit::score).containsExactly(
-          scores(divergence.search(parser.parse(description, reader).query(), 10)));
+      // The scores a user sees with each hit are those of the model that ranked it (for a description, on the scale
+      // of its first stage, which the second stage only re-orders).
+      TopDocs divergent = divergence.search(parser.parse(description, reader).query(), 10);
+      assertThat(ids(search(searcher, description))).containsExactly(
+          Arrays.stream(divergent.scoreDocs).map(scoreDoc -> "2601.0000" + (scoreDoc.doc + 1)).toArray(String[]::new));
       assertThat(search(searcher, description).hits().get(0).score())
+          .isCloseTo(divergent.scoreDocs[0].score, withinPercentage(0.01))
           .isNotEqualTo(bm25.search(parser.parse(description, reader).query(), 1).scoreDocs[0].score);
       assertThat(search(searcher, "vitamin fractures").hits()).extracting(Hit::score).containsExactly(
           scores(bm25.search(parser.parse("vitamin fractures", reader).query(), 10)));
+    }
+  }
+
+  @Test
+  void aLongDescriptionRanksFirstThePaperThatHasItsWordsCloseTogether() throws Exception {
+    String apart = "Insulin one two three four five six seven eight nine kinase ten eleven twelve thirteen fourteen "
+        + "fifteen sixteen seventeen secretion.";
+    String together = "Insulin kinase secretion one two three four five six seven eight nine ten eleven twelve "
+        + "thirteen fourteen fifteen sixteen seventeen.";
+    write(paper("2601.00001", "Islet study", apart),
+        paper("2601.00002", "Islet study", together),
+        paper("2601.00003", "Unrelated", "Nothing to see."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      // Both have the same words as often in texts as long, so the same first-stage score; the second has them side
+      // by side, and a claim's words close together are more likely to be about the claim.
+      SearchResults results = search(searcher, "insulin kinase secretion measured in patients");
+
+      assertThat(ids(results)).containsExactly("2601.00002", "2601.00001");
+      assertThat(results.hits().get(0).score()).isGreaterThan(results.hits().get(1).score());
     }
   }
 

@@ -171,15 +171,22 @@ public final class PaperQueryParser {
     return query.clauses().isEmpty() ? anyOf(text, root, descriptionBoosts) : query;
   }
 
+  /**
+   * Whether a description leaves out a word that {@code docFreq} of the {@code papers} abstracts have (see
+   * {@link #description}).
+   */
+  static boolean isCommon(int docFreq, int papers) {
+    return papers >= COMMON_WORD_MIN_PAPERS && docFreq > (long) (papers * COMMON_WORD_SHARE);
+  }
+
   /** Whether every word the clause looks for in the abstracts is in more than {@link #COMMON_WORD_SHARE} of them. */
   private static boolean isCommon(Query clause, IndexReader reader) throws IOException {
     Set<Term> terms = new HashSet<>();
     clause.visit(QueryVisitor.termCollector(terms));
-    long common = (long) (reader.maxDoc() * COMMON_WORD_SHARE);
     boolean any = false;
     for (Term term : terms) {
       if (term.field().equals(PaperSchema.ABSTRACT)) {
-        if (reader.docFreq(term) <= common) {
+        if (reader.docFreq(term) <= (long) (reader.maxDoc() * COMMON_WORD_SHARE)) {
           return false;
         }
         any = true;
