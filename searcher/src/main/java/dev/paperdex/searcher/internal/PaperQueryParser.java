@@ -163,7 +163,7 @@ public final class PaperQueryParser {
     List<Query> clauses = descriptionClauses(text, root, descriptionBoosts);
     BooleanQuery.Builder distinctive = new BooleanQuery.Builder();
     for (Query clause : clauses) {
-      if (reader.maxDoc() < COMMON_WORD_MIN_PAPERS || !isCommon(clause, reader)) {
+      if (!isCommon(clause, reader)) {
         distinctive.add(clause, Occur.SHOULD);
       }
     }
@@ -179,14 +179,14 @@ public final class PaperQueryParser {
     return papers >= COMMON_WORD_MIN_PAPERS && docFreq > (long) (papers * COMMON_WORD_SHARE);
   }
 
-  /** Whether every word the clause looks for in the abstracts is in more than {@link #COMMON_WORD_SHARE} of them. */
+  /** Whether every word the clause looks for in the abstracts is {@linkplain #isCommon(int, int) common}. */
   private static boolean isCommon(Query clause, IndexReader reader) throws IOException {
     Set<Term> terms = new HashSet<>();
     clause.visit(QueryVisitor.termCollector(terms));
     boolean any = false;
     for (Term term : terms) {
       if (term.field().equals(PaperSchema.ABSTRACT)) {
-        if (reader.docFreq(term) <= (long) (reader.maxDoc() * COMMON_WORD_SHARE)) {
+        if (!isCommon(reader.docFreq(term), reader.maxDoc())) {
           return false;
         }
         any = true;
