@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperdex.indexer.IndexContents;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.SortedSet;
 import java.util.function.Predicate;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -118,6 +123,42 @@ class StatsAndCheckTest {
     assertThat(update.err()).isEqualTo(search.err());
 
     assertARebuildRepairs(index);
+  }
+
+  /**
+   * Garbage in the middle of a segment seldom makes Lucene say "corrupt": reading it fails in whatever way the garbage
+   * leads to (an array index out of bounds, a bad compression code). Every such failure must still say that the index
+   * is damaged and what to do, not "unexpected error".
+   */
+  @Test
+  void searchingOrShowingFromADamagedSegmentSaysTheIndexIsDamaged() throws Exception {
+    Path index = Path.of(Cli.indexBundledData(temp.resolve("index")));
+    SortedSet<String> ids = IndexContents.ids(index);
+    try (Stream<Path> files = Files.list(index)) {
+      for (Path segment : files.filter(file -> file.toString().endsWith(".cfs")).toList()) {
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+          Random garbage = new Random(7);
+          for (long at = file.length() * 8 / 10; at < file.length() * 95 / 100; at++) {
+            file.seek(at);
+            file.write(garbage.nextInt(256));
+          }
+        }
+      }
+    }
+    List<Cli.Run> runs = new ArrayList<>();
+    for (String query : List.of("KV cache", "speculative decoding of large language models", "au:yang", "attention")) {
+      runs.add(cli.run("search", "--index", index.toString(), query));
+    }
+    for (String id : ids) {
+      runs.add(cli.run("show", "--index", index.toString(), id));
+    }
+
+    List<Cli.Run> failed = runs.stream().filter(run -> run.exitCode() != 0).toList();
+    assertThat(failed).isNotEmpty().allSatisfy(run -> {
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).startsWith("paperdex: the index at " + index + " is damaged (")
+          .endsWith("; rebuild it from your sources with `paperdex index --rebuild SOURCE…`\n");
+    });
   }
 
   private void assertARebuildRepairs(Path index) {

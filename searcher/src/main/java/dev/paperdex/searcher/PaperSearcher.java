@@ -32,6 +32,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -79,6 +80,7 @@ public final class PaperSearcher implements Closeable {
   /** How many values each facet lists. */
   private static final int FACET_VALUES = 10;
 
+  private final Path indexDir;
   private final Directory directory;
   private final SearcherManager manager;
   private final PaperQueryParser parser;
@@ -89,7 +91,8 @@ public final class PaperSearcher implements Closeable {
 
   private record ReaderFieldInfos(IndexReader reader, FieldInfos infos) {}
 
-  private PaperSearcher(Directory directory, SearcherManager manager) {
+  private PaperSearcher(Path indexDir, Directory directory, SearcherManager manager) {
+    this.indexDir = indexDir;
     this.directory = directory;
     this.manager = manager;
     this.analyzer = PaperSchema.analyzer();
@@ -112,7 +115,7 @@ public final class PaperSearcher implements Closeable {
     try {
       manager = new SearcherManager(directory, null);
       checkSchema(indexDir, manager);
-      return new PaperSearcher(directory, manager);
+      return new PaperSearcher(indexDir, directory, manager);
     } catch (IndexNotFoundException e) {
       directory.close();
       IndexProblemException missing = IndexProblemException.noIndex(indexDir);
@@ -208,6 +211,9 @@ public final class PaperSearcher implements Closeable {
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(request.query(), 1,
           "the query expands to too many words: make wildcards and fuzzy words more specific");
+    } catch (IOException | RuntimeException e) {
+      throwIfDamaged(searcher, e);
+      throw e;
     } finally {
       manager.release(searcher);
     }
@@ -308,6 +314,9 @@ public final class PaperSearcher implements Closeable {
       }
       return Optional.of(new SearchResults(request, top.totalHits.value(), false, toHits(searcher, like, page, request),
           like.toString(), Facets.empty(), SearchHints.none(), Duration.ofNanos(System.nanoTime() - start)));
+    } catch (IOException | RuntimeException e) {
+      throwIfDamaged(searcher, e);
+      throw e;
     } finally {
       manager.release(searcher);
     }
@@ -322,6 +331,9 @@ public final class PaperSearcher implements Closeable {
         return Optional.empty();
       }
       return Optional.of(PaperDocument.toPaper(searcher.storedFields().document(top.scoreDocs[0].doc)));
+    } catch (IOException | RuntimeException e) {
+      throwIfDamaged(searcher, e);
+      throw e;
     } finally {
       manager.release(searcher);
     }
@@ -339,6 +351,9 @@ public final class PaperSearcher implements Closeable {
       return new IndexInfo(commit.schemaVersion(), searcher.getIndexReader().numDocs(), commit.created(),
           commit.committed(), commit.paperdexVersion(), commit.sources(),
           FacetCounter.count(searcher, new MatchAllDocsQuery(), maxValues));
+    } catch (IOException | RuntimeException e) {
+      throwIfDamaged(searcher, e);
+      throw e;
     } finally {
       manager.release(searcher);
     }
@@ -371,6 +386,32 @@ public final class PaperSearcher implements Closeable {
       return after != before;
     } finally {
       manager.release(after);
+    }
+  }
+
+  /**
+   * Throws a one-line {@link IndexProblemException} when {@code failure}, thrown while reading the index, comes from
+   * damaged files. A damaged file seldom fails with Lucene's own "corrupt" exception in the middle of a search: it
+   * fails with whatever the garbage read from it caused. So anything but the request's own fault is checked against
+   * the files' checksums, which reads all of the index, but only after a failure.
+   */
+  private void throwIfDamaged(IndexSearcher searcher, Exception failure) throws IndexProblemException {
+    if (failure instanceof IOException io && IndexDamage.isDamage(io)) {
+      throw IndexDamage.problem(indexDir, io);
+    }
+    if (failure instanceof QuerySyntaxException || failure instanceof IndexProblemException) {
+      return;
+    }
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      try {
+        leaf.reader().checkIntegrity();
+      } catch (IOException | RuntimeException checkFailure) {
+        if (checkFailure instanceof IOException io && IndexDamage.isDamage(io)) {
+          IndexProblemException problem = IndexDamage.problem(indexDir, io);
+          problem.addSuppressed(failure);
+          throw problem;
+        }
+      }
     }
   }
 
