@@ -128,10 +128,10 @@ class StatsAndCheckTest {
   /**
    * Garbage in the middle of a segment seldom makes Lucene say "corrupt": reading it fails in whatever way the garbage
    * leads to (an array index out of bounds, a bad compression code). Every such failure must still say that the index
-   * is damaged and what to do, not "unexpected error".
+   * is damaged and what to do, not "unexpected error" or "cannot write the index".
    */
   @Test
-  void searchingOrShowingFromADamagedSegmentSaysTheIndexIsDamaged() throws Exception {
+  void searchingShowingOrUpdatingFromADamagedSegmentSaysTheIndexIsDamaged() throws Exception {
     Path index = Path.of(Cli.indexBundledData(temp.resolve("index")));
     SortedSet<String> ids = IndexContents.ids(index);
     try (Stream<Path> files = Files.list(index)) {
@@ -152,6 +152,11 @@ class StatsAndCheckTest {
     for (String id : ids) {
       runs.add(cli.run("show", "--index", index.toString(), id));
     }
+
+    // Re-reading the same papers merges each into its indexed record, which is read back from the damaged segments.
+    Cli.Run update = cli.run("index", "--index", index.toString(), Cli.HOME.resolve("data").toString());
+    assertThat(update.exitCode()).isEqualTo(1);
+    runs.add(update);
 
     List<Cli.Run> failed = runs.stream().filter(run -> run.exitCode() != 0).toList();
     assertThat(failed).isNotEmpty().allSatisfy(run -> {

@@ -269,8 +269,12 @@ final class PaperIndexWriter implements Closeable {
   Outcome add(Paper paper) throws IOException {
     try {
       return addOrMerge(paper);
-    } catch (IOException e) {
-      throw IndexWriteException.of(indexDir, e);
+    } catch (IOException | RuntimeException e) {
+      IndexDamage.throwIfDamaged(indexDir, reader, e); // a merge reads the indexed record
+      if (e instanceof IOException io) {
+        throw IndexWriteException.of(indexDir, io);
+      }
+      throw e;
     }
   }
 

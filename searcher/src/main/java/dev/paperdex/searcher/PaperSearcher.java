@@ -32,7 +32,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -212,7 +211,7 @@ public final class PaperSearcher implements Closeable {
       throw new QuerySyntaxException(request.query(), 1,
           "the query expands to too many words: make wildcards and fuzzy words more specific");
     } catch (IOException | RuntimeException e) {
-      throwIfDamaged(searcher, e);
+      IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
       throw e;
     } finally {
       manager.release(searcher);
@@ -315,7 +314,7 @@ public final class PaperSearcher implements Closeable {
       return Optional.of(new SearchResults(request, top.totalHits.value(), false, toHits(searcher, like, page, request),
           like.toString(), Facets.empty(), SearchHints.none(), Duration.ofNanos(System.nanoTime() - start)));
     } catch (IOException | RuntimeException e) {
-      throwIfDamaged(searcher, e);
+      IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
       throw e;
     } finally {
       manager.release(searcher);
@@ -332,7 +331,7 @@ public final class PaperSearcher implements Closeable {
       }
       return Optional.of(PaperDocument.toPaper(searcher.storedFields().document(top.scoreDocs[0].doc)));
     } catch (IOException | RuntimeException e) {
-      throwIfDamaged(searcher, e);
+      IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
       throw e;
     } finally {
       manager.release(searcher);
@@ -352,7 +351,7 @@ public final class PaperSearcher implements Closeable {
           commit.committed(), commit.paperdexVersion(), commit.sources(),
           FacetCounter.count(searcher, new MatchAllDocsQuery(), maxValues));
     } catch (IOException | RuntimeException e) {
-      throwIfDamaged(searcher, e);
+      IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
       throw e;
     } finally {
       manager.release(searcher);
@@ -386,32 +385,6 @@ public final class PaperSearcher implements Closeable {
       return after != before;
     } finally {
       manager.release(after);
-    }
-  }
-
-  /**
-   * Throws a one-line {@link IndexProblemException} when {@code failure}, thrown while reading the index, comes from
-   * damaged files. A damaged file seldom fails with Lucene's own "corrupt" exception in the middle of a search: it
-   * fails with whatever the garbage read from it caused. So anything but the request's own fault is checked against
-   * the files' checksums, which reads all of the index, but only after a failure.
-   */
-  private void throwIfDamaged(IndexSearcher searcher, Exception failure) throws IndexProblemException {
-    if (failure instanceof IOException io && IndexDamage.isDamage(io)) {
-      throw IndexDamage.problem(indexDir, io);
-    }
-    if (failure instanceof QuerySyntaxException || failure instanceof IndexProblemException) {
-      return;
-    }
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      try {
-        leaf.reader().checkIntegrity();
-      } catch (IOException | RuntimeException checkFailure) {
-        if (checkFailure instanceof IOException io && IndexDamage.isDamage(io)) {
-          IndexProblemException problem = IndexDamage.problem(indexDir, io);
-          problem.addSuppressed(failure);
-          throw problem;
-        }
-      }
     }
   }
 
