@@ -28,7 +28,6 @@ public final class Main {
       StartupTraining.run(Environment.system(), Path.of(trainingIndex));
       System.exit(0);
     }
-    WarmUp.startFor(args);
     System.exit(PaperdexCommand.commandLine(Environment.system(), args).execute(args));
   }
 }
