@@ -187,9 +187,11 @@ public final class PaperdexCommand implements Runnable {
   /** Adds the subcommands and paperdex's error handling to {@code root}, the command line of {@code top}. */
   private static CommandLine configure(CommandLine root, PaperdexCommand top, List<Subcommand> subcommands) {
     for (Subcommand subcommand : subcommands) {
-      switch (subcommand) {
-        case CodedSubcommand coded -> root.addSubcommand(coded.name(), new CommandLine(coded.spec().apply(top)));
-        case AnnotatedSubcommand annotated -> root.addSubcommand(annotated.type());
+      // Not a pattern switch: the JVM would spin a class for it at run time, which the AOT cache cannot hold.
+      if (subcommand instanceof CodedSubcommand coded) {
+        root.addSubcommand(coded.name(), new CommandLine(coded.spec().apply(top)));
+      } else {
+        root.addSubcommand(((AnnotatedSubcommand) subcommand).type());
       }
     }
     root.setExecutionStrategy(parseResult -> {

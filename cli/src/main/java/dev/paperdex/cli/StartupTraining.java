@@ -48,7 +48,7 @@ final class StartupTraining {
 
   private static List<String> someIds(Path index) {
     List<String> ids = new ArrayList<>();
-    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+    try (PaperSearcher searcher = PaperSearcher.openForOneShot(index)) {
       for (Hit hit : searcher.search(SearchRequest.builder().withQuery("cache").withLimit(1).build()).hits()) {
         ids.add(hit.paper().id());
       }
