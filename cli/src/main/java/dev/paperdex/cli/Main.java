@@ -3,6 +3,7 @@ package dev.paperdex.cli;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.CommandLine;
 
 /** The {@code paperdex} command's entry point. */
 public final class Main {
@@ -11,7 +12,7 @@ public final class Main {
    * Held so the setting is not garbage-collected: Lucene logs start-up advice (such as the vector module hint)
    * through java.util.logging, which is noise for a terminal user.
    */
-  private static final Logger LUCENE_LOGGER = Logger.getLogger("org.apache.lucene");
+  private static Logger luceneLogger;
 
   private Main() {}
 
@@ -20,15 +21,23 @@ public final class Main {
    * index directory, runs the launcher's start-up training session on it instead (see {@link StartupTraining}).
    */
   public static void main(String[] args) {
-    LUCENE_LOGGER.setLevel(Level.SEVERE);
     // picocli otherwise looks for Groovy's Closure class on the whole class path at start-up, and fails.
     System.setProperty("picocli.disable.closures", "true");
     String trainingIndex = System.getProperty("paperdex.training");
     if (trainingIndex != null) {
+      silenceLucene();
       StartupTraining.run(Environment.system(), Path.of(trainingIndex));
       System.exit(0);
     }
-    WarmUp.startFor(args);
-    System.exit(PaperdexCommand.commandLine(Environment.system(), args).execute(args));
+    CommandLine commandLine = PaperdexCommand.commandLine(Environment.system(), args);
+    // Only now: setting up java.util.logging looks for logging providers in every jar on the class path, and the
+    // command line has started Lucene's warm-up (see WarmUp) meanwhile.
+    silenceLucene();
+    System.exit(commandLine.execute(args));
+  }
+
+  private static void silenceLucene() {
+    luceneLogger = Logger.getLogger("org.apache.lucene");
+    luceneLogger.setLevel(Level.SEVERE);
   }
 }

@@ -13,28 +13,25 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
-/** {@code paperdex}: the top command, holding the options every subcommand shares. */
-@Command(name = "paperdex",
-    mixinStandardHelpOptions = true,
-    versionProvider = PaperdexCommand.Version.class,
-    description = "Offline full-text search over scientific papers, arXiv first.",
-    footer = {"", "Examples:",
-        "  paperdex search \"speculative decoding\"",
-        "  paperdex show 2603.23640",
-        "  paperdex index ~/arxiv-harvest",
-        "  paperdex update --set cs --from 2026-11-01",
-        "",
-        "Exit codes: 0 ok, 1 failure, 2 usage error."})
+/**
+ * {@code paperdex}: the top command, holding the options every subcommand shares.
+ *
+ * <p>It and the everyday reading commands ({@code search}, {@code show}, {@code similar}) are defined in code with
+ * picocli's model API rather than with its annotations: reading annotations makes the JDK generate a proxy class per
+ * annotation type and picocli reflect over every field, which was a third of a quick search's start-up. The other
+ * commands keep their annotations. Either way, the usage help, the completion script and the man page come from the
+ * one definition.
+ */
 public final class PaperdexCommand implements Runnable {
 
   /** Exit code of a run that failed: an unreadable or busy index, a missing file. */
@@ -42,36 +39,68 @@ public final class PaperdexCommand implements Runnable {
   /** Exit code of a wrong command line or an unparseable query. */
   public static final int EXIT_USAGE = 2;
 
+  /** A subcommand, as the top command offers it. */
+  sealed interface Subcommand {
+
+    /** The name the user types. */
+    boolean isNamed(String name);
+  }
+
+  /**
+   * A subcommand defined in code: its name, whether it analyses text (then Lucene's set-up for that starts early, see
+   * {@link WarmUp}), and its definition, made for the top command.
+   */
+  record CodedSubcommand(String name, boolean analysesText, Function<PaperdexCommand, CommandSpec> spec)
+      implements Subcommand {
+    @Override
+    public boolean isNamed(String name) {
+      return name().equals(name);
+    }
+  }
+
+  /** A subcommand whose definition picocli reads from the annotations of its class. */
+  record AnnotatedSubcommand(Class<?> type) implements Subcommand {
+    @Override
+    public boolean isNamed(String name) {
+      Command command = type.getAnnotation(Command.class);
+      return command.name().equals(name) || Arrays.asList(command.aliases()).contains(name);
+    }
+
+    boolean isHelp() {
+      return type.getAnnotation(Command.class).helpCommand();
+    }
+  }
+
   /** Every subcommand, in the order the usage lists them. */
-  static final List<Class<?>> SUBCOMMANDS = List.of(SearchCommand.class, ShowCommand.class, SimilarCommand.class,
-      IndexCommand.class, StatsCommand.class, CheckCommand.class, EvalCommand.class, HarvestCommand.class,
-      UpdateCommand.class, AutoComplete.GenerateCompletion.class, ManPageCommand.class, CommandLine.HelpCommand.class);
+  static final List<Subcommand> SUBCOMMANDS = List.of(
+      new CodedSubcommand("search", true, top -> new SearchCommand(top).spec()),
+      new CodedSubcommand("show", false, top -> new ShowCommand(top).spec()),
+      new CodedSubcommand("similar", true, top -> new SimilarCommand(top).spec()),
+      new AnnotatedSubcommand(IndexCommand.class), new AnnotatedSubcommand(StatsCommand.class),
+      new AnnotatedSubcommand(CheckCommand.class), new AnnotatedSubcommand(EvalCommand.class),
+      new AnnotatedSubcommand(HarvestCommand.class), new AnnotatedSubcommand(UpdateCommand.class),
+      new AnnotatedSubcommand(AutoComplete.GenerateCompletion.class), new AnnotatedSubcommand(ManPageCommand.class),
+      new AnnotatedSubcommand(CommandLine.HelpCommand.class));
 
   private final Environment env;
   private final HarvestClock harvestClock;
   private final BooleanSupplier stdoutIsTerminal;
   private final BooleanSupplier stderrIsTerminal;
 
-  @Spec
-  private CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--index", paramLabel = "DIR", scope = ScopeType.INHERIT,
-      description = "The index directory (default: $PAPERDEX_INDEX, else $XDG_DATA_HOME/paperdex/index, "
-          + "else ~/.local/share/paperdex/index).")
-  private Path index;
-
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", scope = ScopeType.INHERIT,
-      converter = Terminal.ColorWhen.Converter.class, completionCandidates = ColorChoices.class,
-      description = "Colour matches: auto (default: only on a terminal, never under NO_COLOR), always or never.")
-  private Terminal.ColorWhen color;
-
-  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
-      description = "Print no progress or notes on stderr; errors and skipped records still show.")
-  private boolean quiet;
-
-  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-      description = "Say more on stderr: each file indexed, the query as parsed, where the time went.")
-  private boolean verbose;
+  private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("paperdex")
+      .versionProvider(new Version());
+  private final OptionSpec index = addOption(spec, OptionSpec.builder("--index").paramLabel("DIR").type(Path.class)
+      .scopeType(ScopeType.INHERIT)
+      .description("The index directory (default: $PAPERDEX_INDEX, else $XDG_DATA_HOME/paperdex/index, "
+          + "else ~/.local/share/paperdex/index)."));
+  private final OptionSpec color = addOption(spec, OptionSpec.builder("--color").paramLabel("WHEN")
+      .type(Terminal.ColorWhen.class).defaultValue("auto").scopeType(ScopeType.INHERIT)
+      .converters(new Terminal.ColorWhen.Converter()).completionCandidates(List.of("auto", "always", "never"))
+      .description("Colour matches: auto (default: only on a terminal, never under NO_COLOR), always or never."));
+  private final OptionSpec quiet = addOption(spec, flag("-q", "--quiet").scopeType(ScopeType.INHERIT)
+      .description("Print no progress or notes on stderr; errors and skipped records still show."));
+  private final OptionSpec verbose = addOption(spec, flag("-v", "--verbose").scopeType(ScopeType.INHERIT)
+      .description("Say more on stderr: each file indexed, the query as parsed, where the time went."));
 
   PaperdexCommand(Environment env, HarvestClock harvestClock, BooleanSupplier stdoutIsTerminal,
                   BooleanSupplier stderrIsTerminal) {
@@ -79,6 +108,44 @@ public final class PaperdexCommand implements Runnable {
     this.harvestClock = harvestClock;
     this.stdoutIsTerminal = stdoutIsTerminal;
     this.stderrIsTerminal = stderrIsTerminal;
+    withStandardHelp(spec).usageMessage()
+        .description("Offline full-text search over scientific papers, arXiv first.")
+        .footer("", "Examples:",
+            "  paperdex search \"speculative decoding\"",
+            "  paperdex show 2603.23640",
+            "  paperdex index ~/arxiv-harvest",
+            "  paperdex update --set cs --from 2026-11-01",
+            "",
+            "Exit codes: 0 ok, 1 failure, 2 usage error.");
+  }
+
+  /** Builds {@code option} and adds it to {@code command}. */
+  static OptionSpec addOption(CommandSpec command, OptionSpec.Builder option) {
+    OptionSpec built = option.build();
+    command.addOption(built);
+    return built;
+  }
+
+  /**
+   * Adds picocli's standard {@code --help} and {@code --version} options to {@code command}, after its own, as
+   * {@code mixinStandardHelpOptions} would, without reading them from picocli's annotated mixin.
+   */
+  static CommandSpec withStandardHelp(CommandSpec command) {
+    command.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+        .description("Show this help message and exit.").build());
+    command.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+        .description("Print version information and exit.").build());
+    return command;
+  }
+
+  /** An option that takes no value: set or not. */
+  static OptionSpec.Builder flag(String... names) {
+    return OptionSpec.builder(names).type(boolean.class);
+  }
+
+  /** Whether the flag {@code option} (see {@link #flag}) was given. */
+  static boolean isSet(OptionSpec option) {
+    return Boolean.TRUE.equals(option.getValue());
   }
 
   /**
@@ -88,14 +155,15 @@ public final class PaperdexCommand implements Runnable {
   public static CommandLine commandLine(Environment env) {
     PaperdexCommand top = new PaperdexCommand(env, HarvestClock.system(), Terminal::stdoutIsTerminal,
         Terminal::stderrIsTerminal);
-    return configure(new CommandLine(top), top, SUBCOMMANDS);
+    return configure(new CommandLine(top.spec), top, SUBCOMMANDS);
   }
 
   /**
    * The command line to run {@code args}: when they name a subcommand that does its own work, with that one only,
    * because picocli reads the annotations of every command it is given at start-up, and that is a good part of the
    * time a quick search takes; with none for {@code --version} alone; otherwise (no subcommand, a mistyped one, help,
-   * completion, the man page, which need them all) with every subcommand.
+   * completion, the man page, which need them all) with every subcommand. When that subcommand analyses text, Lucene's
+   * one-off set-up for it starts on a second thread meanwhile (see {@link WarmUp}).
    */
   public static CommandLine commandLine(Environment env, String... args) {
     return commandLine(env, HarvestClock.system(), Terminal::stdoutIsTerminal, Terminal::stderrIsTerminal, args);
@@ -109,15 +177,25 @@ public final class PaperdexCommand implements Runnable {
   static CommandLine commandLine(Environment env, HarvestClock harvestClock, BooleanSupplier stdoutIsTerminal,
                                  BooleanSupplier stderrIsTerminal, String... args) {
     PaperdexCommand top = new PaperdexCommand(env, harvestClock, stdoutIsTerminal, stderrIsTerminal);
-    CommandLine root = new CommandLine(top);
-    return configure(root, top, subcommandsFor(root.getCommandSpec(), args));
+    List<Subcommand> subcommands = subcommandsFor(top.spec, args);
+    if (subcommands.size() == 1 && subcommands.getFirst() instanceof CodedSubcommand coded && coded.analysesText()) {
+      WarmUp.start();
+    }
+    return configure(new CommandLine(top.spec), top, subcommands);
   }
 
   /** Adds the subcommands and paperdex's error handling to {@code root}, the command line of {@code top}. */
-  private static CommandLine configure(CommandLine root, PaperdexCommand top, List<Class<?>> subcommands) {
-    subcommands.forEach(root::addSubcommand);
+  private static CommandLine configure(CommandLine root, PaperdexCommand top, List<Subcommand> subcommands) {
+    for (Subcommand subcommand : subcommands) {
+      // Not a pattern switch: the JVM would spin a class for it at run time, which the AOT cache cannot hold.
+      if (subcommand instanceof CodedSubcommand coded) {
+        root.addSubcommand(coded.name(), new CommandLine(coded.spec().apply(top)));
+      } else {
+        root.addSubcommand(((AnnotatedSubcommand) subcommand).type());
+      }
+    }
     root.setExecutionStrategy(parseResult -> {
-      if (top.quiet && top.verbose) {
+      if (top.verbose() && isSet(top.quiet)) {
         CommandLine.ParseResult last = parseResult;
         while (last.hasSubcommand()) {
           last = last.subcommand();
@@ -135,13 +213,13 @@ public final class PaperdexCommand implements Runnable {
    * The subcommand {@code args} name, unless it is one of the help commands (then all); options of the root are
    * skipped, and with none named, the root's {@code --version} without its {@code --help} needs no subcommand.
    */
-  private static List<Class<?>> subcommandsFor(CommandLine.Model.CommandSpec root, String[] args) {
+  private static List<Subcommand> subcommandsFor(CommandSpec root, String[] args) {
     boolean versionOnly = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.startsWith("-") && !arg.equals("-") && !arg.equals("--")) {
         int equals = arg.indexOf('=');
-        CommandLine.Model.OptionSpec option = root.findOption(equals < 0 ? arg : arg.substring(0, equals));
+        OptionSpec option = root.findOption(equals < 0 ? arg : arg.substring(0, equals));
         if (option != null && option.usageHelp()) {
           return SUBCOMMANDS;
         }
@@ -151,10 +229,10 @@ public final class PaperdexCommand implements Runnable {
         }
         continue;
       }
-      for (Class<?> subcommand : SUBCOMMANDS) {
-        Command command = subcommand.getAnnotation(Command.class);
-        if (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg)) {
-          return command.helpCommand() ? SUBCOMMANDS : List.of(subcommand);
+      for (Subcommand subcommand : SUBCOMMANDS) {
+        if (subcommand.isNamed(arg)) {
+          return subcommand instanceof AnnotatedSubcommand annotated && annotated.isHelp()
+              ? SUBCOMMANDS : List.of(subcommand);
         }
       }
       return SUBCOMMANDS;
@@ -209,17 +287,17 @@ public final class PaperdexCommand implements Runnable {
   }
 
   IndexLocation indexLocation() {
-    return IndexLocation.resolve(index, env);
+    return IndexLocation.resolve(index.getValue(), env);
   }
 
   /** Where standard output goes: whether to colour, how wide it is. */
   Terminal terminal() {
-    return Terminal.of(env, color, stdoutIsTerminal);
+    return Terminal.of(env, color.getValue(), stdoutIsTerminal);
   }
 
   /** Whether to say more: {@code --verbose}. */
   boolean verbose() {
-    return verbose;
+    return isSet(verbose);
   }
 
   /**
@@ -227,7 +305,7 @@ public final class PaperdexCommand implements Runnable {
    * nowhere under {@code --quiet}. Errors go to stderr always.
    */
   PrintWriter notes(CommandLine command) {
-    return quiet ? new PrintWriter(Writer.nullWriter()) : command.getErr();
+    return isSet(quiet) ? new PrintWriter(Writer.nullWriter()) : command.getErr();
   }
 
   /**
@@ -235,21 +313,14 @@ public final class PaperdexCommand implements Runnable {
    * and the parsers' notes when the user did not ask for quiet (and {@code notes} wants them).
    */
   IndexProgress indexProgress(CommandLine command, boolean notes) {
-    return new IndexProgress(command.getErr(), !quiet && stderrIsTerminal.getAsBoolean(), notes && !quiet, verbose,
+    boolean quiet = isSet(this.quiet);
+    return new IndexProgress(command.getErr(), !quiet && stderrIsTerminal.getAsBoolean(), notes && !quiet, verbose(),
         terminal().columns());
   }
 
   /** What a harvest run by {@code command} says on stderr as it goes: a bar on a terminal, lines elsewhere. */
   HarvestProgress harvestProgress(CommandLine command) {
-    return new HarvestProgress(command.getErr(), stderrIsTerminal.getAsBoolean(), quiet, terminal().columns());
-  }
-
-  /** The choices of {@code --color}, for completion. */
-  static final class ColorChoices implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return List.of("auto", "always", "never").iterator();
-    }
+    return new HarvestProgress(command.getErr(), stderrIsTerminal.getAsBoolean(), isSet(quiet), terminal().columns());
   }
 
   /** With no subcommand, shows the usage. */

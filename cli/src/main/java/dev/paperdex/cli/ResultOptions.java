@@ -1,28 +1,43 @@
 package dev.paperdex.cli;
 
+import static dev.paperdex.cli.PaperdexCommand.flag;
+import static dev.paperdex.cli.PaperdexCommand.isSet;
+
 import dev.paperdex.cli.output.OutputFormat;
 import dev.paperdex.cli.output.PaperWriter;
 import dev.paperdex.searcher.SearchResults;
 import java.io.IOException;
 import java.util.Optional;
 import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** How many results to show and in what form: the options every command that lists papers shares. */
+/**
+ * How many results to show and in what form: the options every command that lists papers shares, defined in code
+ * (see {@link PaperdexCommand}).
+ */
 final class ResultOptions {
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10",
-      description = "How many papers to show (default: ${DEFAULT-VALUE}).")
-  int limit;
+  private final OptionSpec limit = OptionSpec.builder("-n", "--limit").paramLabel("N").type(int.class)
+      .defaultValue("10").description("How many papers to show (default: ${DEFAULT-VALUE}).").build();
+  private final FormatOption format = new FormatOption();
 
-  @Mixin
-  FormatOption format;
+  /** Adds these options to {@code command}. */
+  ResultOptions addTo(CommandSpec command) {
+    command.addOption(limit);
+    format.addTo(command);
+    return this;
+  }
+
+  /** {@code --limit}. */
+  int limit() {
+    return limit.<Integer>getValue();
+  }
 
   /** Rejects a negative limit, and --json with another format, as usage errors of {@code command}. */
   void check(CommandLine command) {
-    if (limit < 0) {
-      throw new CommandLine.ParameterException(command, "--limit must be 0 or more, not " + limit);
+    if (limit() < 0) {
+      throw new CommandLine.ParameterException(command, "--limit must be 0 or more, not " + limit());
     }
     format.check(command);
   }
@@ -40,24 +55,30 @@ final class ResultOptions {
   /** {@code --format} and its old alias {@code --json}: for the commands that print papers. */
   static final class FormatOption {
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-        converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Names.class,
-        description = "text (default, for people), json, jsonl (one object per line), csv, tsv, bibtex or ids "
-            + "(one id per line).")
-    private OutputFormat format;
+    private final OptionSpec format = OptionSpec.builder("-f", "--format").paramLabel("FORMAT")
+        .type(OutputFormat.class).defaultValue("text")
+        .converters(new OutputFormat.Converter()).completionCandidates(new OutputFormat.Names())
+        .description("text (default, for people), json, jsonl (one object per line), csv, tsv, bibtex or ids "
+            + "(one id per line).").build();
+    private final OptionSpec json = flag("--json").description("The same as --format json.").build();
 
-    @Option(names = "--json", description = "The same as --format json.")
-    private boolean json;
+    /** Adds these options to {@code command}. */
+    FormatOption addTo(CommandSpec command) {
+      command.addOption(format);
+      command.addOption(json);
+      return this;
+    }
 
     void check(CommandLine command) {
-      if (json && format != OutputFormat.TEXT && format != OutputFormat.JSON) {
+      OutputFormat format = this.format.getValue();
+      if (isSet(json) && format != OutputFormat.TEXT && format != OutputFormat.JSON) {
         throw new CommandLine.ParameterException(command, "--json and --format " + format.label()
             + " ask for different formats: give one");
       }
     }
 
     OutputFormat format() {
-      return json ? OutputFormat.JSON : format;
+      return isSet(json) ? OutputFormat.JSON : this.format.getValue();
     }
   }
 }

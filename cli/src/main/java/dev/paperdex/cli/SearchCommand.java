@@ -1,5 +1,9 @@
 package dev.paperdex.cli;
 
+import static dev.paperdex.cli.PaperdexCommand.addOption;
+import static dev.paperdex.cli.PaperdexCommand.flag;
+import static dev.paperdex.cli.PaperdexCommand.isSet;
+
 import dev.paperdex.searcher.PaperSearcher;
 import dev.paperdex.searcher.SearchRequest;
 import dev.paperdex.searcher.SearchResults;
@@ -13,87 +17,87 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.NIOFSDirectory;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code paperdex search QUERY}: ranked results with highlighted titles and abstract passages. */
-@Command(name = "search",
-    mixinStandardHelpOptions = true,
-    description = {"Search titles, authors and abstracts; every word must match somewhere, title matches count most.",
-        "Fields: ti: au: abs: co: jr: cat: primary: id: doi: rn: all: date:[…] updated:[…]; AND OR ANDNOT NOT + - ( );",
-        "\"phrases\"~slop, wildcards (transform*, colo?r) and fuzzy words (decodng~).",
-        "With no index yet at the default location, the bundled data/ is indexed first."},
-    footer = {"", "Examples:",
-        "  paperdex search \"speculative decoding\"",
-        "  paperdex search '\"KV cache\" serving' --limit 3",
-        "  paperdex search Hailo --format json",
-        "  paperdex search 'ti:federated' --limit 50 --format bibtex > federated.bib",
-        "  paperdex search 'au:guo' --format csv > guo.csv",
-        "  paperdex search 'cache' --format ids | head -3",
-        "  paperdex search 'au:del_maestro ANDNOT (ti:checkerboard OR ti:pyrochlore)'",
-        "  paperdex search --cat cs.DC --since 2026-03 --sort published"})
 final class SearchCommand implements Callable<Integer> {
 
-  @ParentCommand
-  private PaperdexCommand parent;
+  private final PaperdexCommand parent;
+  private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("search");
 
-  @Spec
-  private CommandLine.Model.CommandSpec spec;
+  private final PositionalParamSpec query = PositionalParamSpec.builder().paramLabel("QUERY").arity("0..*")
+      .type(List.class).auxiliaryTypes(String.class)
+      .description("The query; several arguments are joined with spaces. May be left out when --cat, --since or "
+          + "--until says what to list.").build();
+  private final ResultOptions output = new ResultOptions().addTo(spec);
+  private final OptionSpec offset = addOption(spec, OptionSpec.builder("--offset").paramLabel("N").type(int.class)
+      .defaultValue("0").description("Skip the first N results, for the next page."));
+  private final OptionSpec sort = addOption(spec, OptionSpec.builder("--sort").paramLabel("ORDER")
+      .type(SearchRequest.Sort.class).defaultValue("relevance")
+      .converters(new SortConverter()).completionCandidates(new SortChoices())
+      .description("relevance (default), published (newest first) or updated (latest update first)."));
+  private final OptionSpec since = addOption(spec, OptionSpec.builder("--since").paramLabel("DATE")
+      .type(LocalDate.class).converters(new DayConverter.Since())
+      .description("Only papers dated on or after DATE (2026, 2026-03 or 2026-03-24)."));
+  private final OptionSpec until = addOption(spec, OptionSpec.builder("--until").paramLabel("DATE")
+      .type(LocalDate.class).converters(new DayConverter.Until())
+      .description("Only papers dated on or before DATE (2026, 2026-03 or 2026-03-24)."));
+  private final OptionSpec dateField = addOption(spec, OptionSpec.builder("--date").paramLabel("WHICH")
+      .type(SearchRequest.DateField.class).defaultValue("published").converters(new DateFieldConverter())
+      .completionCandidates(new DateFieldChoices())
+      .description("Which date --since and --until look at: published (version 1, default) or updated."));
+  private final OptionSpec categories = addOption(spec, OptionSpec.builder("--cat").paramLabel("CATEGORY")
+      .type(List.class).auxiliaryTypes(String.class)
+      .description("Only papers in CATEGORY: a code (cs.DC), an archive (cs) or a name or the start of one "
+          + "(\"Distributed, Parallel\"). Repeat for any of several."));
+  private final OptionSpec primaryOnly = addOption(spec, flag("--primary")
+      .description("--cat matches the primary category only, not cross-lists."));
+  private final OptionSpec facets = addOption(spec, flag("--facets")
+      .description("Also count the matching papers by category, archive, year and author."));
+  private final OptionSpec explain = addOption(spec, flag("--explain")
+      .description("Also print the query as paperdex understood it (on stderr); --verbose does too, with where the "
+          + "time went."));
 
-  @Parameters(paramLabel = "QUERY", arity = "0..*",
-      description = "The query; several arguments are joined with spaces. May be left out when --cat, --since or "
-          + "--until says what to list.")
-  private List<String> query = List.of();
+  SearchCommand(PaperdexCommand parent) {
+    this.parent = parent;
+    PaperdexCommand.withStandardHelp(spec);
+    spec.addPositional(query);
+    spec.usageMessage()
+        .description("Search titles, authors and abstracts; every word must match somewhere, title matches count "
+                + "most.",
+            "Fields: ti: au: abs: co: jr: cat: primary: id: doi: rn: all: date:[…] updated:[…]; "
+                + "AND OR ANDNOT NOT + - ( );",
+            "\"phrases\"~slop, wildcards (transform*, colo?r) and fuzzy words (decodng~).",
+            "With no index yet at the default location, the bundled data/ is indexed first.")
+        .footer("", "Examples:",
+            "  paperdex search \"speculative decoding\"",
+            "  paperdex search '\"KV cache\" serving' --limit 3",
+            "  paperdex search Hailo --format json",
+            "  paperdex search 'ti:federated' --limit 50 --format bibtex > federated.bib",
+            "  paperdex search 'au:guo' --format csv > guo.csv",
+            "  paperdex search 'cache' --format ids | head -3",
+            "  paperdex search 'au:del_maestro ANDNOT (ti:checkerboard OR ti:pyrochlore)'",
+            "  paperdex search --cat cs.DC --since 2026-03 --sort published");
+  }
 
-  @Mixin
-  private ResultOptions output;
-
-  @Option(names = "--offset", paramLabel = "N", defaultValue = "0",
-      description = "Skip the first N results, for the next page.")
-  private int offset;
-
-  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
-      converter = SortConverter.class, completionCandidates = SortChoices.class,
-      description = "relevance (default), published (newest first) or updated (latest update first).")
-  private SearchRequest.Sort sort;
-
-  @Option(names = "--since", paramLabel = "DATE", converter = DayConverter.Since.class,
-      description = "Only papers dated on or after DATE (2026, 2026-03 or 2026-03-24).")
-  private LocalDate since;
-
-  @Option(names = "--until", paramLabel = "DATE", converter = DayConverter.Until.class,
-      description = "Only papers dated on or before DATE (2026, 2026-03 or 2026-03-24).")
-  private LocalDate until;
-
-  @Option(names = "--date", paramLabel = "WHICH", defaultValue = "published", converter = DateFieldConverter.class,
-      completionCandidates = DateFieldChoices.class,
-      description = "Which date --since and --until look at: published (version 1, default) or updated.")
-  private SearchRequest.DateField dateField;
-
-  @Option(names = "--cat", paramLabel = "CATEGORY",
-      description = "Only papers in CATEGORY: a code (cs.DC), an archive (cs) or a name or the start of one "
-          + "(\"Distributed, Parallel\"). Repeat for any of several.")
-  private List<String> categories = List.of();
-
-  @Option(names = "--primary", description = "--cat matches the primary category only, not cross-lists.")
-  private boolean primaryOnly;
-
-  @Option(names = "--facets", description = "Also count the matching papers by category, archive, year and author.")
-  private boolean facets;
-
-  @Option(names = "--explain", description = "Also print the query as paperdex understood it (on stderr); "
-      + "--verbose does too, with where the time went.")
-  private boolean explain;
+  /** The command's definition. */
+  CommandSpec spec() {
+    return spec;
+  }
 
   @Override
   public Integer call() throws Exception {
     output.check(spec.commandLine());
+    int offset = this.offset.<Integer>getValue();
+    LocalDate since = this.since.getValue();
+    LocalDate until = this.until.getValue();
+    List<String> query = valuesOf(this.query.getValue());
+    List<String> categories = valuesOf(this.categories.getValue());
     if (offset < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--offset must be 0 or more, not " + offset);
     }
@@ -109,21 +113,21 @@ final class SearchCommand implements Callable<Integer> {
     buildBundledIndexIfMissing(location);
     SearchRequest request = SearchRequest.builder()
         .withQuery(String.join(" ", query))
-        .withLimit(output.limit)
+        .withLimit(output.limit())
         .withOffset(offset)
-        .withSort(sort)
+        .withSort(sort.getValue())
         .withSince(since)
         .withUntil(until)
-        .withDateField(dateField)
+        .withDateField(dateField.getValue())
         .withCategories(categories)
-        .withPrimaryOnly(primaryOnly)
-        .withFacets(facets)
+        .withPrimaryOnly(isSet(primaryOnly))
+        .withFacets(isSet(facets))
         .build();
     long start = System.nanoTime();
-    try (PaperSearcher searcher = PaperSearcher.open(location.path())) {
+    try (PaperSearcher searcher = PaperSearcher.openForOneShot(location.path())) {
       long opened = System.nanoTime();
       SearchResults results = searcher.search(request);
-      if (explain || parent.verbose()) {
+      if (isSet(explain) || parent.verbose()) {
         err.println("query: " + results.parsedQuery());
       }
       long searched = System.nanoTime();
@@ -135,6 +139,11 @@ final class SearchCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The values of a list option or parameter, none when not given. */
+  private static List<String> valuesOf(List<String> given) {
+    return given == null ? List.of() : given;
   }
 
   /** Reads a sort order, in any case. */
@@ -198,7 +207,7 @@ final class SearchCommand implements Callable<Integer> {
     if (!dir.toFile().isDirectory()) {
       return false;
     }
-    try (FSDirectory directory = FSDirectory.open(dir)) {
+    try (Directory directory = new NIOFSDirectory(dir)) {
       return DirectoryReader.indexExists(directory);
     }
   }

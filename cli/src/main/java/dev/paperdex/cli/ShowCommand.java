@@ -12,45 +12,51 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code paperdex show ID}: the whole record of one paper. */
-@Command(name = "show",
-    mixinStandardHelpOptions = true,
-    description = "Show everything the index holds about one paper.",
-    footer = {"", "Examples:",
-        "  paperdex show 2603.23640",
-        "  paperdex show arXiv:hep-th/9901001v2 --format json",
-        "  paperdex show 2603.23640 --format bibtex >> refs.bib",
-        "  paperdex show https://arxiv.org/abs/2603.23640"})
 final class ShowCommand implements Callable<Integer> {
 
   /** What may surround a bare id: an abs or pdf URL, {@code arXiv:}, a version, {@code .pdf}. */
   private static final Pattern ID_DECORATION = Pattern.compile(
       "^(?:https?://(?:export\\.)?arxiv\\.org/(?:abs|pdf)/|arxiv:)|(?:v\\d+)?(?:\\.pdf)?$", Pattern.CASE_INSENSITIVE);
 
-  @ParentCommand
-  private PaperdexCommand parent;
+  private final PaperdexCommand parent;
+  private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("show");
+  private final PositionalParamSpec id = idParameter(spec);
+  private final ResultOptions.FormatOption output = new ResultOptions.FormatOption().addTo(spec);
 
-  @Spec
-  private CommandLine.Model.CommandSpec spec;
+  ShowCommand(PaperdexCommand parent) {
+    this.parent = parent;
+    PaperdexCommand.withStandardHelp(spec);
+    spec.usageMessage()
+        .description("Show everything the index holds about one paper.")
+        .footer("", "Examples:",
+            "  paperdex show 2603.23640",
+            "  paperdex show arXiv:hep-th/9901001v2 --format json",
+            "  paperdex show 2603.23640 --format bibtex >> refs.bib",
+            "  paperdex show https://arxiv.org/abs/2603.23640");
+  }
 
-  @Parameters(paramLabel = "ID", description = "The arXiv id, with or without version, arXiv: or the abs URL.")
-  private String id;
+  /** Adds the paper id parameter {@code show} and {@code similar} take to {@code command}. */
+  static PositionalParamSpec idParameter(CommandSpec command) {
+    PositionalParamSpec id = PositionalParamSpec.builder().paramLabel("ID").required(true).type(String.class)
+        .description("The arXiv id, with or without version, arXiv: or the abs URL.").build();
+    command.addPositional(id);
+    return id;
+  }
 
-  @Mixin
-  private ResultOptions.FormatOption output;
+  /** The command's definition. */
+  CommandSpec spec() {
+    return spec;
+  }
 
   @Override
   public Integer call() throws Exception {
     output.check(spec.commandLine());
-    String bare = bareId(id);
-    try (PaperSearcher searcher = PaperSearcher.open(parent.indexLocation().path())) {
+    String bare = bareId(id.getValue());
+    try (PaperSearcher searcher = PaperSearcher.openForOneShot(parent.indexLocation().path())) {
       Optional<Paper> paper = searcher.get(bare);
       if (paper.isEmpty()) {
         spec.commandLine().getErr().println("paperdex: no paper " + bare + " in the index");

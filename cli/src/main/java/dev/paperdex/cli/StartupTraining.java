@@ -27,7 +27,7 @@ final class StartupTraining {
     for (String query : List.of("KV cache", "\"KV cache\" serving", "au:guo", "speculativ decodng", "heterogen*")) {
       execute(env, "search", "--index", dir, query);
     }
-    execute(env, "search", "--index", dir, "ti:federated OR consensus", "--facets", "--json");
+    execute(env, "search", "--index", dir, "ti:federated OR consensus", "--facets");
     execute(env, "search", "--index", dir, "--since", "2026-03", "--sort", "published", "--limit", "3", "serving");
     for (String id : someIds(index)) {
       execute(env, "show", "--index", dir, id);
@@ -48,7 +48,7 @@ final class StartupTraining {
 
   private static List<String> someIds(Path index) {
     List<String> ids = new ArrayList<>();
-    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+    try (PaperSearcher searcher = PaperSearcher.openForOneShot(index)) {
       for (Hit hit : searcher.search(SearchRequest.builder().withQuery("cache").withLimit(1).build()).hits()) {
         ids.add(hit.paper().id());
       }

@@ -47,7 +47,7 @@ final class StatsCommand implements Callable<Integer> {
     }
     Path index = parent.indexLocation().path();
     IndexInfo info;
-    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+    try (PaperSearcher searcher = PaperSearcher.openForOneShot(index)) {
       info = searcher.info(top);
     }
     PrintWriter out = spec.commandLine().getOut();

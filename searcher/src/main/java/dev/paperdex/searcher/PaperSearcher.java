@@ -51,6 +51,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 
 /**
  * Searches a paperdex index. Open one per index and share it: it is thread-safe. Call {@link #refresh()} to see what
@@ -106,10 +107,31 @@ public final class PaperSearcher implements Closeable {
    * @throws IOException           when the index cannot be read
    */
   public static PaperSearcher open(Path indexDir) throws IOException {
+    return open(indexDir, FSDirectory::open);
+  }
+
+  /**
+   * Opens the index in {@code indexDir} for a process that searches it once or twice and exits, such as a command
+   * line: its files are read as needed rather than mapped into memory. Mapping them costs a short process much of
+   * its start-up in Lucene's one-off native set-up for mapped files; a program that keeps a searcher should use
+   * {@link #open(Path)}, whose searches are faster once the JVM is warm.
+   *
+   * @throws IndexProblemException when there is no index there, or it was built with another schema version
+   * @throws IOException           when the index cannot be read
+   */
+  public static PaperSearcher openForOneShot(Path indexDir) throws IOException {
+    return open(indexDir, NIOFSDirectory::new);
+  }
+
+  private interface DirectoryOpener {
+    Directory open(Path dir) throws IOException;
+  }
+
+  private static PaperSearcher open(Path indexDir, DirectoryOpener opener) throws IOException {
     if (!Files.isDirectory(indexDir)) {
       throw IndexProblemException.noIndex(indexDir);
     }
-    Directory directory = FSDirectory.open(indexDir);
+    Directory directory = opener.open(indexDir);
     SearcherManager manager = null;
     try {
       manager = new SearcherManager(directory, null);

@@ -417,6 +417,28 @@ class PaperSearcherTest {
   }
 
   @Test
+  void aOneShotSearcherFindsWhatAnyOtherDoesAndSaysTheSameProblems() throws Exception {
+    TestIndexes.write(index, TestIndexes.QUERY_LANGUAGE_PAPERS);
+    SearchRequest request = SearchRequest.builder().withQuery("au:smith OR lattice").withFacets(true).build();
+
+    try (PaperSearcher mapped = PaperSearcher.open(index);
+         PaperSearcher oneShot = PaperSearcher.openForOneShot(index)) {
+      SearchResults expected = mapped.search(request);
+      SearchResults actual = oneShot.search(request);
+
+      assertThat(ids(actual)).hasSize(5);
+      assertThat(actual.hits()).isEqualTo(expected.hits());
+      assertThat(actual.totalHits()).isEqualTo(expected.totalHits());
+      assertThat(actual.facets()).isEqualTo(expected.facets());
+      assertThat(oneShot.similar("1001.00001", 3).map(PaperSearcherTest::ids))
+          .isEqualTo(mapped.similar("1001.00001", 3).map(PaperSearcherTest::ids));
+    }
+    assertThatThrownBy(() -> PaperSearcher.openForOneShot(index.resolve("missing")))
+        .isInstanceOf(IndexProblemException.class)
+        .hasMessageStartingWith("no index at ");
+  }
+
+  @Test
   void saysToRebuildAnIndexOfAnotherSchemaVersion() throws Exception {
     write(List.of(paper("2601.00001", "Title", "Text.")), PaperSchema.VERSION + 1);
 
