@@ -33,8 +33,10 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -44,6 +46,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -166,12 +169,12 @@ public final class PaperSearcher implements Closeable {
       Query query = filtered(parsed.query(), filters);
       // A description matches many papers through one word or another: rank it by skipping the papers that cannot
       // make the page (Lucene's max-score pruning), then count its matches exactly in a pass that scores nothing.
-      boolean pruned = parsed.description() && sort == BY_RELEVANCE;
+      boolean described = parsed.description() && sort == BY_RELEVANCE;
       // Its first papers are then ranked again with what the first stage cannot score (see DescriptionReranker).
-      int collected = pruned ? Math.max(wanted, DescriptionReranker.DEPTH) : wanted;
+      int collected = described ? Math.max(wanted, DescriptionReranker.DEPTH) : wanted;
       IndexSearcher ranking = parsed.description() ? describing(searcher) : searcher;
       TopFieldDocs top = ranking.search(query,
-          new TopFieldCollectorManager(sort, collected, pruned ? collected : Integer.MAX_VALUE));
+          new TopFieldCollectorManager(sort, collected, countedWhileRanking(query, sort, described, collected)));
       long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
           : searcher.count(query);
       boolean partial = false;
@@ -188,7 +191,7 @@ public final class PaperSearcher implements Closeable {
           scoreDoc.score = (Float) ((FieldDoc) scoreDoc).fields[0];
         }
       }
-      if (pruned) {
+      if (described) {
         ranked = reranker.rerank(searcher.getIndexReader(), searcher.storedFields(),
             parsed.words().stream().map(HintFinder.QueryWord::text).toList(), ranked);
       }
@@ -211,6 +214,43 @@ public final class PaperSearcher implements Closeable {
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /**
+   * How many matches the ranking pass counts before it may skip papers that cannot make the page; past that, the
+   * total is counted in a second pass that scores nothing.
+   *
+   * <p>A second pass pays off only where skipping saves much: for a single word (its term in the title, abstract,
+   * authors and comments, any of which matches), whose papers max-score pruning mostly skips and whose matches
+   * Lucene counts from bit sets without scoring them. Where every word must match, pruning saves little and the
+   * second pass has to find every match again, and a phrase must check word positions again: those, and searches
+   * not ordered by relevance, are counted while ranking (tried on the benchmark's queries: counting apart made them
+   * slower).
+   */
+  private static int countedWhileRanking(Query query, Sort sort, boolean described, int collected) {
+    if (described) {
+      return collected;
+    }
+    return sort == BY_RELEVANCE && isWordDisjunction(query) ? Math.max(collected, COUNTED_BEFORE_SKIPPING)
+        : Integer.MAX_VALUE;
+  }
+
+  /** {@link #countedWhileRanking}: below this many matches, counting them while ranking costs less than a pass. */
+  private static final int COUNTED_BEFORE_SKIPPING = 1000;
+
+  /** Whether {@code query} matches papers with any of some terms (each perhaps boosted), and nothing else. */
+  private static boolean isWordDisjunction(Query query) {
+    if (!(query instanceof BooleanQuery bool) || bool.getMinimumNumberShouldMatch() != 0
+        || bool.clauses().isEmpty()) {
+      return false;
+    }
+    for (BooleanClause clause : bool.clauses()) {
+      Query word = clause.query() instanceof BoostQuery boost ? boost.getQuery() : clause.query();
+      if (clause.occur() != Occur.SHOULD || !(word instanceof TermQuery)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A searcher over the same reader that scores a description's words as {@link PaperSchema#DESCRIPTION_SIMILARITY}. */
@@ -255,12 +295,19 @@ public final class PaperSearcher implements Closeable {
 
   private List<Hit> toHits(IndexSearcher searcher, Query query, ScoreDoc[] page, SearchRequest request)
       throws IOException {
-    int[] docIds = Arrays.stream(page).mapToInt(scoreDoc -> scoreDoc.doc).toArray();
+    int[] docIds = new int[page.length];
+    for (int i = 0; i < page.length; i++) {
+      docIds[i] = page[i].doc;
+    }
+    int[] inIndexOrder = docIds.clone();
+    Arrays.sort(inIndexOrder);
     StoredFields stored = searcher.storedFields();
     Map<Integer, Paper> papers = new HashMap<>();
     // In index order, so that documents in one compressed block of stored fields decompress it once.
-    for (int doc : Arrays.stream(docIds).sorted().distinct().toArray()) {
-      papers.put(doc, PaperDocument.toPaper(stored.document(doc)));
+    for (int doc : inIndexOrder) {
+      if (!papers.containsKey(doc)) {
+        papers.put(doc, PaperDocument.toPaper(stored.document(doc)));
+      }
     }
     List<SnippetHighlighter.DocSnippets> snippets = request.highlight() && docIds.length > 0
         ? new SnippetHighlighter(searcher, analyzer, fieldInfos(searcher.getIndexReader()), papers)
