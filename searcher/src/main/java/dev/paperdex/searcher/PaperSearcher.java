@@ -167,14 +167,16 @@ public final class PaperSearcher implements Closeable {
               searcher.getIndexReader());
       int wanted = Math.max(1, request.offset() + request.limit());
       Query query = filtered(parsed.query(), filters);
-      // A description matches many papers through one word or another: rank it by skipping the papers that cannot
-      // make the page (Lucene's max-score pruning), then count its matches exactly in a pass that scores nothing.
+      // A description matches many papers through one word or another, and so may a single word: rank them by skipping
+      // the papers that cannot make the page (Lucene's max-score pruning), then count their matches exactly in a pass
+      // that scores nothing.
       boolean described = parsed.description() && sort == BY_RELEVANCE;
-      // Its first papers are then ranked again with what the first stage cannot score (see DescriptionReranker).
+      boolean pruned = described || sort == BY_RELEVANCE && isSingleWord(query);
+      // A description's first papers are then ranked again with what the first stage cannot score (see DescriptionReranker).
       int collected = described ? Math.max(wanted, DescriptionReranker.DEPTH) : wanted;
       IndexSearcher ranking = parsed.description() ? describing(searcher) : searcher;
       TopFieldDocs top = ranking.search(query,
-          new TopFieldCollectorManager(sort, collected, countedWhileRanking(query, sort, described, collected)));
+          new TopFieldCollectorManager(sort, collected, pruned ? collected : Integer.MAX_VALUE));
       long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
           : searcher.count(query);
       boolean partial = false;
@@ -217,29 +219,14 @@ public final class PaperSearcher implements Closeable {
   }
 
   /**
-   * How many matches the ranking pass counts before it may skip papers that cannot make the page; past that, the
-   * total is counted in a second pass that scores nothing.
-   *
-   * <p>A second pass pays off only where skipping saves much: for a single word (its term in the title, abstract,
-   * authors and comments, any of which matches), whose papers max-score pruning mostly skips and whose matches
-   * Lucene counts from bit sets without scoring them. Where every word must match, pruning saves little and the
-   * second pass has to find every match again, and a phrase must check word positions again: those, and searches
-   * not ordered by relevance, are counted while ranking (tried on the benchmark's queries: counting apart made them
-   * slower).
+   * Whether {@code query} matches papers with any of some terms (each perhaps boosted), and nothing else: a single
+   * word, its term in the title, abstract, authors and comments. Such a query is ranked as a description is, skipping
+   * papers, and counted apart: pruning skips most of its papers, and Lucene counts a disjunction of terms from bit
+   * sets without scoring. Where every word must match, pruning saves little and a second pass has to find every
+   * match again, and a phrase must check word positions again: those are counted while ranking (on the benchmark's
+   * queries, counting them apart made them slower).
    */
-  private static int countedWhileRanking(Query query, Sort sort, boolean described, int collected) {
-    if (described) {
-      return collected;
-    }
-    return sort == BY_RELEVANCE && isWordDisjunction(query) ? Math.max(collected, COUNTED_BEFORE_SKIPPING)
-        : Integer.MAX_VALUE;
-  }
-
-  /** {@link #countedWhileRanking}: below this many matches, counting them while ranking costs less than a pass. */
-  private static final int COUNTED_BEFORE_SKIPPING = 1000;
-
-  /** Whether {@code query} matches papers with any of some terms (each perhaps boosted), and nothing else. */
-  private static boolean isWordDisjunction(Query query) {
+  private static boolean isSingleWord(Query query) {
     if (!(query instanceof BooleanQuery bool) || bool.getMinimumNumberShouldMatch() != 0
         || bool.clauses().isEmpty()) {
       return false;

@@ -71,7 +71,7 @@ class PaperSearcherTest {
 
   @Test
   void aWordInThousandsOfPapersGetsTheBestFirstAndAnExactTotal() throws Exception {
-    // Past a thousand matches, a word's ranking skips papers that cannot make the page and counts them apart.
+    // A single word's ranking skips papers that cannot make the page, and its matches are counted apart.
     List<Paper> papers = new ArrayList<>();
     for (int i = 0; i < 2500; i++) {
       String id = String.format(Locale.ROOT, "2601.%05d", i + 1);
