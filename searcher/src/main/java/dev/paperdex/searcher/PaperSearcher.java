@@ -33,8 +33,10 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -44,6 +46,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -188,11 +191,13 @@ public final class PaperSearcher implements Closeable {
               searcher.getIndexReader());
       int wanted = Math.max(1, request.offset() + request.limit());
       Query query = filtered(parsed.query(), filters);
-      // A description matches many papers through one word or another: rank it by skipping the papers that cannot
-      // make the page (Lucene's max-score pruning), then count its matches exactly in a pass that scores nothing.
-      boolean pruned = parsed.description() && sort == BY_RELEVANCE;
-      // Its first papers are then ranked again with what the first stage cannot score (see DescriptionReranker).
-      int collected = pruned ? Math.max(wanted, DescriptionReranker.DEPTH) : wanted;
+      // A description matches many papers through one word or another, and so may a single word: rank them by skipping
+      // the papers that cannot make the page (Lucene's max-score pruning), then count their matches exactly in a pass
+      // that scores nothing.
+      boolean described = parsed.description() && sort == BY_RELEVANCE;
+      boolean pruned = described || sort == BY_RELEVANCE && isSingleWord(query);
+      // A description's first papers are then ranked again with what the first stage cannot score (see DescriptionReranker).
+      int collected = described ? Math.max(wanted, DescriptionReranker.DEPTH) : wanted;
       IndexSearcher ranking = parsed.description() ? describing(searcher) : searcher;
       TopFieldDocs top = ranking.search(query,
           new TopFieldCollectorManager(sort, collected, pruned ? collected : Integer.MAX_VALUE));
@@ -212,7 +217,7 @@ public final class PaperSearcher implements Closeable {
           scoreDoc.score = (Float) ((FieldDoc) scoreDoc).fields[0];
         }
       }
-      if (pruned) {
+      if (described) {
         ranked = reranker.rerank(searcher.getIndexReader(), searcher.storedFields(),
             parsed.words().stream().map(HintFinder.QueryWord::text).toList(), ranked);
       }
@@ -238,6 +243,28 @@ public final class PaperSearcher implements Closeable {
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /**
+   * Whether {@code query} matches papers with any of some terms (each perhaps boosted), and nothing else: a single
+   * word, its term in the title, abstract, authors and comments. Such a query is ranked as a description is, skipping
+   * papers, and counted apart: pruning skips most of its papers, and Lucene counts a disjunction of terms from bit
+   * sets without scoring. Where every word must match, pruning saves little and a second pass has to find every
+   * match again, and a phrase must check word positions again: those are counted while ranking (on the benchmark's
+   * queries, counting them apart made them slower).
+   */
+  private static boolean isSingleWord(Query query) {
+    if (!(query instanceof BooleanQuery bool) || bool.getMinimumNumberShouldMatch() != 0
+        || bool.clauses().isEmpty()) {
+      return false;
+    }
+    for (BooleanClause clause : bool.clauses()) {
+      Query word = clause.query() instanceof BoostQuery boost ? boost.getQuery() : clause.query();
+      if (clause.occur() != Occur.SHOULD || !(word instanceof TermQuery)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A searcher over the same reader that scores a description's words as {@link PaperSchema#DESCRIPTION_SIMILARITY}. */
@@ -282,12 +309,19 @@ public final class PaperSearcher implements Closeable {
 
   private List<Hit> toHits(IndexSearcher searcher, Query query, ScoreDoc[] page, SearchRequest request)
       throws IOException {
-    int[] docIds = Arrays.stream(page).mapToInt(scoreDoc -> scoreDoc.doc).toArray();
+    int[] docIds = new int[page.length];
+    for (int i = 0; i < page.length; i++) {
+      docIds[i] = page[i].doc;
+    }
+    int[] inIndexOrder = docIds.clone();
+    Arrays.sort(inIndexOrder);
     StoredFields stored = searcher.storedFields();
     Map<Integer, Paper> papers = new HashMap<>();
     // In index order, so that documents in one compressed block of stored fields decompress it once.
-    for (int doc : Arrays.stream(docIds).sorted().distinct().toArray()) {
-      papers.put(doc, PaperDocument.toPaper(stored.document(doc)));
+    for (int doc : inIndexOrder) {
+      if (!papers.containsKey(doc)) {
+        papers.put(doc, PaperDocument.toPaper(stored.document(doc)));
+      }
     }
     List<SnippetHighlighter.DocSnippets> snippets = request.highlight() && docIds.length > 0
         ? new SnippetHighlighter(searcher, analyzer, fieldInfos(searcher.getIndexReader()), papers)

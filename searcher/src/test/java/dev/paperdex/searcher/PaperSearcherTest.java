@@ -70,6 +70,33 @@ class PaperSearcherTest {
   }
 
   @Test
+  void aWordInThousandsOfPapersGetsTheBestFirstAndAnExactTotal() throws Exception {
+    // A single word's ranking skips papers that cannot make the page, and its matches are counted apart.
+    List<Paper> papers = new ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      String id = String.format(Locale.ROOT, "2601.%05d", i + 1);
+      papers.add(i % 500 == 7
+          ? paper(id, "Graph sparsification", "Fewer edges, same cuts.")
+          : paper(id, "Paper " + i, "A study " + i + " that mentions a graph once among many other words."));
+    }
+    papers.add(paper("2602.00001", "Unrelated", "Nothing to see."));
+    write(papers, PaperSchema.VERSION);
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      SearchResults results = search(searcher, "graph");
+
+      assertThat(results.totalHits()).isEqualTo(2500);
+      assertThat(ids(results).subList(0, 5))
+          .containsExactly("2601.00008", "2601.00508", "2601.01008", "2601.01508", "2601.02008");
+      SearchResults later = searcher.search(SearchRequest.builder().withQuery("graph").withOffset(2490).build());
+      assertThat(later.totalHits()).isEqualTo(2500);
+      assertThat(later.hits()).hasSize(10);
+      assertThat(search(searcher, "graph OR edges").totalHits()).isEqualTo(2500);
+      assertThat(search(searcher, "graph sparsification").totalHits()).isEqualTo(5);
+    }
+  }
+
+  @Test
   void everyWordMustMatchSomewhereAndAuthorsCount() throws Exception {
     write(paper("2601.00001", "Cache reuse", "Serving with a KV cache.", "Minyi Guo"),
         paper("2601.00002", "Cache reuse", "Serving with a KV cache.", "Ehud Shapiro"));

@@ -87,13 +87,18 @@ public final class IdTieBreak {
     }
 
     @Override
-    public LeafFieldComparator getLeafComparator(LeafReaderContext context) throws IOException {
-      SortedDocValues ids = DocValues.unwrapSingleton(DocValues.getSortedSet(context.reader(), field));
-      if (ids == null) {
-        throw new IllegalStateException("the " + field + " field is not single-valued in " + context.reader());
-      }
+    public LeafFieldComparator getLeafComparator(LeafReaderContext context) {
       return new LeafFieldComparator() {
+        /** The segment's ids, opened when a paper of it is first compared: most segments have no hit to compare. */
+        private SortedDocValues ids;
+
         private int ordOf(int doc) throws IOException {
+          if (ids == null) {
+            ids = DocValues.unwrapSingleton(DocValues.getSortedSet(context.reader(), field));
+            if (ids == null) {
+              throw new IllegalStateException("the " + field + " field is not single-valued in " + context.reader());
+            }
+          }
           return ids.advanceExact(doc) ? ids.ordValue() : MISSING;
         }
 
