@@ -5,7 +5,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -147,8 +146,7 @@ public final class PaperSchema {
       stream = new EnglishPossessiveFilter(stream);
       stream = new LowerCaseFilter(stream);
       stream = new ASCIIFoldingFilter(stream);
-      stream = new AmericanSpellingFilter(stream);
-      stream = new KStemFilter(stream);
+      stream = new EnglishStemFilter(stream); // American spelling, then KStem
       return new TokenStreamComponents(tokenizer, stream);
     }
 
