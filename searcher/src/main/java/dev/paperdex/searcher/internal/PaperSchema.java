@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -143,10 +144,9 @@ public final class PaperSchema {
     protected TokenStreamComponents createComponents(String fieldName) {
       StandardTokenizer tokenizer = new StandardTokenizer();
       TokenStream stream = new GreekLetterFilter(tokenizer);
-      stream = new EnglishPossessiveFilter(stream);
-      stream = new LowerCaseFilter(stream);
-      stream = new ASCIIFoldingFilter(stream);
-      stream = new EnglishStemFilter(stream); // American spelling, then KStem
+      // Each word on its own, the same every time it comes: remembered rather than worked out again.
+      stream = new RememberedWordsFilter(stream, word -> new KStemFilter(new AmericanSpellingFilter(
+          new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(word))))));
       return new TokenStreamComponents(tokenizer, stream);
     }
 

@@ -9,14 +9,28 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.Test;
 
-class EnglishStemFilterTest {
+class RememberedWordsFilterTest {
+
+  /** The title and abstract fields' filters after the tokenizer and the Greek letters. */
+  private static TokenStream wordFilters(TokenStream word) {
+    return new KStemFilter(new AmericanSpellingFilter(
+        new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(word)))));
+  }
+
+  private static TokenStream remembered(TokenStream in) {
+    return new RememberedWordsFilter(in, RememberedWordsFilterTest::wordFilters);
+  }
+
 
   private static List<String> terms(String text, Function<TokenStream, TokenStream> filters) throws IOException {
     Tokenizer tokenizer = new WhitespaceTokenizer();
@@ -33,18 +47,19 @@ class EnglishStemFilterTest {
     return terms;
   }
 
-  private static List<String> twoFilters(String text) throws IOException {
-    return terms(text, in -> new KStemFilter(new AmericanSpellingFilter(in)));
+  private static List<String> eachTime(String text) throws IOException {
+    return terms(text, RememberedWordsFilterTest::wordFilters);
   }
 
   @Test
-  void remembersWhatTheTwoFiltersGiveEachWord() throws IOException {
-    String text = "the tumours were analysed and the tumour was analysed again while modelling modelled models "
+  void remembersWhatTheFiltersMakeOfEachWord() throws IOException {
+    String text = "The Tumours of Müller's lab the tumours were analysed and the tumour was analysed again while "
+        + "modelling modelled models "
         + "of quantised fields in centres of the centre studies studied studying running runs ran"
         + " aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
         + " characterisations characterisations the";
-    List<String> stemmed = terms(text, EnglishStemFilter::new);
-    assertThat(stemmed).isEqualTo(twoFilters(text));
+    List<String> stemmed = terms(text, RememberedWordsFilterTest::remembered);
+    assertThat(stemmed).isEqualTo(eachTime(text));
     assertThat(stemmed).contains("tumor", "analyze", "model", "center", "study");
   }
 
@@ -55,13 +70,19 @@ class EnglishStemFilterTest {
       text.append("colour").append(i % 1000 == 0 ? "s " : "ed").append(Integer.toString(i, 26).replaceAll("\\d", "x"))
           .append(" studies ");
     }
-    assertThat(terms(text.toString(), EnglishStemFilter::new)).isEqualTo(twoFilters(text.toString()));
+    assertThat(terms(text.toString(), RememberedWordsFilterTest::remembered)).isEqualTo(eachTime(text.toString()));
   }
 
   @Test
-  void leavesKeywordsAlone() throws IOException {
+  void stemsNoKeyword() throws IOException {
     CharArraySet keywords = new CharArraySet(List.of("studies"), false);
-    assertThat(terms("studies tumours", in -> new EnglishStemFilter(new SetKeywordMarkerFilter(in, keywords))))
+    assertThat(terms("studies tumours", in -> remembered(new SetKeywordMarkerFilter(in, keywords))))
         .containsExactly("studies", "tumor");
+  }
+
+  @Test
+  void passesKeywordsThroughTheFilters() throws IOException {
+    CharArraySet keywords = new CharArraySet(List.of("Studies"), false);
+    assertThat(terms("Studies", in -> remembered(new SetKeywordMarkerFilter(in, keywords)))).containsExactly("studies");
   }
 }
