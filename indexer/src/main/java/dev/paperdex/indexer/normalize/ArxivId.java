@@ -15,6 +15,8 @@ public record ArxivId(String id, int version) {
   /** New-style {@code YYMM.NNNN[N]} or old-style {@code archive[.SUB]/YYMMNNN}, with an optional {@code vN}. */
   private static final Pattern ID = Pattern.compile(
       "(?<![\\w.])(\\d{4}\\.\\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\\.[A-Z]{2})?/\\d{7})(?:v(\\d+))?(?![\\w.]*\\d)");
+  /** The subject class of an old-style id ({@code .AG} of {@code math.AG/0601001}), which the bare id drops. */
+  private static final Pattern SUBJECT_CLASS = Pattern.compile("^([a-z-]+)\\.[A-Z]{2}/");
 
   /**
    * Finds the arXiv id in {@code text}: a bare id, {@code arXiv:ID}, or an abs/pdf URL such as
@@ -29,7 +31,10 @@ public record ArxivId(String id, int version) {
     if (!m.find()) {
       return Optional.empty();
     }
-    String id = m.group(1).replaceFirst("^([a-z-]+)\\.[A-Z]{2}/", "$1/");
+    String id = m.group(1);
+    if (id.indexOf('/') >= 0) { // old style; compiled once rather than for every record
+      id = SUBJECT_CLASS.matcher(id).replaceFirst("$1/");
+    }
     int version = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
     return Optional.of(new ArxivId(id, version));
   }

@@ -144,11 +144,9 @@ public final class PaperSchema {
     protected TokenStreamComponents createComponents(String fieldName) {
       StandardTokenizer tokenizer = new StandardTokenizer();
       TokenStream stream = new GreekLetterFilter(tokenizer);
-      stream = new EnglishPossessiveFilter(stream);
-      stream = new LowerCaseFilter(stream);
-      stream = new ASCIIFoldingFilter(stream);
-      stream = new AmericanSpellingFilter(stream);
-      stream = new KStemFilter(stream);
+      // Each word on its own, the same every time it comes: remembered rather than worked out again.
+      stream = new RememberedWordsFilter(stream, word -> new KStemFilter(new AmericanSpellingFilter(
+          new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(word))))));
       return new TokenStreamComponents(tokenizer, stream);
     }
 
