@@ -260,14 +260,20 @@ public final class PaperQueryParser {
 
     /** A Lucene query for {@code node}, or {@code null} when nothing in it can be searched (punctuation only). */
     Query node(QueryNode node) {
-      return switch (node) {
-        case QueryNode.Word word -> word(word);
-        case QueryNode.Phrase phrase -> phrase(phrase);
-        case QueryNode.Range range -> range(range);
-        case QueryNode.And and -> and(and);
-        case QueryNode.Or or -> or(or);
-        case QueryNode.Not not -> node(not.part());
-      };
+      // Not a pattern switch: the JVM would spin a class for it at run time, which the AOT cache cannot hold.
+      if (node instanceof QueryNode.Word word) {
+        return word(word);
+      } else if (node instanceof QueryNode.Phrase phrase) {
+        return phrase(phrase);
+      } else if (node instanceof QueryNode.Range range) {
+        return range(range);
+      } else if (node instanceof QueryNode.And and) {
+        return and(and);
+      } else if (node instanceof QueryNode.Or or) {
+        return or(or);
+      } else {
+        return node(((QueryNode.Not) node).part());
+      }
     }
 
     private Query and(QueryNode.And and) {
