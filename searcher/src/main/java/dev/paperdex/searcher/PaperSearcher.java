@@ -196,7 +196,8 @@ public final class PaperSearcher implements Closeable {
       // that scores nothing.
       boolean described = parsed.description() && sort == BY_RELEVANCE;
       boolean pruned = described || sort == BY_RELEVANCE && isSingleWord(query);
-      // A description's first papers are then ranked again with what the first stage cannot score (see DescriptionReranker).
+      // A description's first papers are then ranked again with what the first stage cannot score (see
+      // DescriptionReranker).
       int collected = described ? Math.max(wanted, DescriptionReranker.DEPTH) : wanted;
       IndexSearcher ranking = parsed.description() ? describing(searcher) : searcher;
       TopFieldDocs top = ranking.search(query,
