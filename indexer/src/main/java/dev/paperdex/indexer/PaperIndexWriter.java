@@ -271,7 +271,7 @@ final class PaperIndexWriter implements Closeable {
   Outcome add(Paper paper) throws IOException {
     try {
       return addOrMerge(paper);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | AssertionError e) {
       IndexDamage.throwIfDamaged(indexDir, reader, e); // a merge reads the indexed record
       if (e instanceof IOException io) {
         throw IndexWriteException.of(indexDir, io);

@@ -238,7 +238,7 @@ public final class PaperSearcher implements Closeable {
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(request.query(), 1,
           "the query expands to too many words: make wildcards and fuzzy words more specific");
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | AssertionError e) {
       IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
       throw e;
     } finally {
@@ -370,7 +370,7 @@ public final class PaperSearcher implements Closeable {
       }
       return Optional.of(new SearchResults(request, top.totalHits.value(), false, toHits(searcher, like, page, request),
           like.toString(), Facets.empty(), SearchHints.none(), Duration.ofNanos(System.nanoTime() - start)));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | AssertionError e) {
       IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
       throw e;
     } finally {
@@ -387,7 +387,7 @@ public final class PaperSearcher implements Closeable {
         return Optional.empty();
       }
       return Optional.of(PaperDocument.toPaper(searcher.storedFields().document(top.scoreDocs[0].doc)));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | AssertionError e) {
       IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
       throw e;
     } finally {
@@ -407,7 +407,7 @@ public final class PaperSearcher implements Closeable {
       return new IndexInfo(commit.schemaVersion(), searcher.getIndexReader().numDocs(), commit.created(),
           commit.committed(), commit.paperdexVersion(), commit.sources(),
           FacetCounter.count(searcher, new MatchAllDocsQuery(), maxValues));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | AssertionError e) {
       IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
       throw e;
     } finally {

@@ -31,9 +31,10 @@ public final class IndexDamage {
    * damaged files. A damaged file seldom fails with Lucene's own "corrupt" exception in the middle of a search or an
    * update: it fails with whatever the garbage read from it caused (a bad compression code, an index out of bounds).
    * So any failure but a {@link QuerySyntaxException} or an {@link IndexProblemException} has every segment checked
-   * against its checksums, which reads all of the index, but only after a failure.
+   * against its checksums, which reads all of the index, but only after a failure. That includes an
+   * {@link AssertionError}: with assertions on (as in tests), Lucene's own checks trip over the garbage first.
    */
-  public static void throwIfDamaged(Path indexDir, IndexReader reader, Exception failure)
+  public static void throwIfDamaged(Path indexDir, IndexReader reader, Throwable failure)
       throws IndexProblemException {
     if (failure instanceof IOException io && isDamage(io)) {
       throw problem(indexDir, io);
@@ -44,7 +45,7 @@ public final class IndexDamage {
     for (LeafReaderContext leaf : reader.leaves()) {
       try {
         leaf.reader().checkIntegrity();
-      } catch (IOException | RuntimeException checkFailure) {
+      } catch (IOException | RuntimeException | AssertionError checkFailure) {
         if (checkFailure instanceof IOException io && isDamage(io)) {
           IndexProblemException damage = problem(indexDir, io);
           damage.addSuppressed(failure);
