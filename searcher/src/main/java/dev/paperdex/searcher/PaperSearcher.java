@@ -183,67 +183,63 @@ public final class PaperSearcher implements Closeable {
       case PUBLISHED -> BY_PUBLISHED;
       case UPDATED -> BY_UPDATED;
     };
-    IndexSearcher searcher = manager.acquire();
-    try {
-      PaperQueryParser.ParsedQuery parsed = listOnly
-          ? new PaperQueryParser.ParsedQuery(new MatchAllDocsQuery(), Optional.empty(), List.of(), false)
-          : parser.parse(request.literal() ? QuerySyntax.plainWords(request.query()) : request.query(),
-              searcher.getIndexReader());
-      int wanted = Math.max(1, request.offset() + request.limit());
-      Query query = filtered(parsed.query(), filters);
-      // A description matches many papers through one word or another, and so may a single word: rank them by skipping
-      // the papers that cannot make the page (Lucene's max-score pruning), then count their matches exactly in a pass
-      // that scores nothing.
-      boolean described = parsed.description() && sort == BY_RELEVANCE;
-      boolean pruned = described || sort == BY_RELEVANCE && isSingleWord(query);
-      // A description's first papers are then ranked again with what the first stage cannot score (see
-      // DescriptionReranker).
-      int collected = described ? Math.max(wanted, DescriptionReranker.DEPTH) : wanted;
-      IndexSearcher ranking = parsed.description() ? describing(searcher) : searcher;
-      TopFieldDocs top = ranking.search(query,
-          new TopFieldCollectorManager(sort, collected, pruned ? collected : Integer.MAX_VALUE));
-      long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
-          : searcher.count(query);
-      boolean partial = false;
-      if (top.totalHits.value() == 0 && parsed.relaxed().isPresent()) {
-        query = filtered(parsed.relaxed().get(), filters);
-        top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, Integer.MAX_VALUE));
-        total = top.totalHits.value();
-        partial = total > 0;
-      }
-      ScoreDoc[] ranked = top.scoreDocs;
-      if (sort == BY_RELEVANCE) {
-        // A field sort keeps the score among the sort values, not in ScoreDoc.score.
-        for (ScoreDoc scoreDoc : ranked) {
-          scoreDoc.score = (Float) ((FieldDoc) scoreDoc).fields[0];
+    return read(searcher -> {
+      try {
+        PaperQueryParser.ParsedQuery parsed = listOnly
+            ? new PaperQueryParser.ParsedQuery(new MatchAllDocsQuery(), Optional.empty(), List.of(), false)
+            : parser.parse(request.literal() ? QuerySyntax.plainWords(request.query()) : request.query(),
+                searcher.getIndexReader());
+        int wanted = Math.max(1, request.offset() + request.limit());
+        Query query = filtered(parsed.query(), filters);
+        // A description matches many papers through one word or another, and so may a single word: rank them by
+        // skipping the papers that cannot make the page (Lucene's max-score pruning), then count their matches exactly
+        // in a pass that scores nothing.
+        boolean described = parsed.description() && sort == BY_RELEVANCE;
+        boolean pruned = described || sort == BY_RELEVANCE && isSingleWord(query);
+        // A description's first papers are then ranked again with what the first stage cannot score (see
+        // DescriptionReranker).
+        int collected = described ? Math.max(wanted, DescriptionReranker.DEPTH) : wanted;
+        IndexSearcher ranking = parsed.description() ? describing(searcher) : searcher;
+        TopFieldDocs top = ranking.search(query,
+            new TopFieldCollectorManager(sort, collected, pruned ? collected : Integer.MAX_VALUE));
+        long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
+            : searcher.count(query);
+        boolean partial = false;
+        if (top.totalHits.value() == 0 && parsed.relaxed().isPresent()) {
+          query = filtered(parsed.relaxed().get(), filters);
+          top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, Integer.MAX_VALUE));
+          total = top.totalHits.value();
+          partial = total > 0;
         }
+        ScoreDoc[] ranked = top.scoreDocs;
+        if (sort == BY_RELEVANCE) {
+          // A field sort keeps the score among the sort values, not in ScoreDoc.score.
+          for (ScoreDoc scoreDoc : ranked) {
+            scoreDoc.score = (Float) ((FieldDoc) scoreDoc).fields[0];
+          }
+        }
+        if (described) {
+          ranked = reranker.rerank(searcher.getIndexReader(), searcher.storedFields(),
+              parsed.words().stream().map(HintFinder.QueryWord::text).toList(), ranked);
+        }
+        ScoreDoc[] page = ranked.length > request.offset() && request.limit() > 0
+            ? Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, wanted))
+            : new ScoreDoc[0];
+        if (sort != BY_RELEVANCE) {
+          TopFieldCollector.populateScores(page, ranking, query);
+        }
+        List<Hit> hits = toHits(searcher, query, page, request);
+        Facets facets = request.facets() ? FacetCounter.count(searcher, query, FACET_VALUES) : Facets.empty();
+        SearchHints hints = total < FEW_HITS || partial
+            ? HintFinder.find(searcher, request.query(), parsed.words())
+            : SearchHints.none();
+        return new SearchResults(request, total, partial, hits, query.toString(), facets, hints,
+            Duration.ofNanos(System.nanoTime() - start));
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new QuerySyntaxException(request.query(), 1,
+            "the query expands to too many words: make wildcards and fuzzy words more specific");
       }
-      if (described) {
-        ranked = reranker.rerank(searcher.getIndexReader(), searcher.storedFields(),
-            parsed.words().stream().map(HintFinder.QueryWord::text).toList(), ranked);
-      }
-      ScoreDoc[] page = ranked.length > request.offset() && request.limit() > 0
-          ? Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, wanted))
-          : new ScoreDoc[0];
-      if (sort != BY_RELEVANCE) {
-        TopFieldCollector.populateScores(page, ranking, query);
-      }
-      List<Hit> hits = toHits(searcher, query, page, request);
-      Facets facets = request.facets() ? FacetCounter.count(searcher, query, FACET_VALUES) : Facets.empty();
-      SearchHints hints = total < FEW_HITS || partial
-          ? HintFinder.find(searcher, request.query(), parsed.words())
-          : SearchHints.none();
-      return new SearchResults(request, total, partial, hits, query.toString(), facets, hints,
-          Duration.ofNanos(System.nanoTime() - start));
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw new QuerySyntaxException(request.query(), 1,
-          "the query expands to too many words: make wildcards and fuzzy words more specific");
-    } catch (IOException | RuntimeException | AssertionError e) {
-      IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
-      throw e;
-    } finally {
-      manager.release(searcher);
-    }
+    });
   }
 
   /**
@@ -355,8 +351,7 @@ public final class PaperSearcher implements Closeable {
   public Optional<SearchResults> similar(String id, int limit) throws IOException {
     long start = System.nanoTime();
     SearchRequest request = SearchRequest.builder().withLimit(limit).withHighlight(false).build();
-    IndexSearcher searcher = manager.acquire();
-    try {
+    return read(searcher -> {
       TopDocs found = searcher.search(KeywordField.newExactQuery(PaperSchema.ID, id), 1);
       if (found.scoreDocs.length == 0) {
         return Optional.empty();
@@ -370,29 +365,18 @@ public final class PaperSearcher implements Closeable {
       }
       return Optional.of(new SearchResults(request, top.totalHits.value(), false, toHits(searcher, like, page, request),
           like.toString(), Facets.empty(), SearchHints.none(), Duration.ofNanos(System.nanoTime() - start)));
-    } catch (IOException | RuntimeException | AssertionError e) {
-      IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
-      throw e;
-    } finally {
-      manager.release(searcher);
-    }
+    });
   }
 
   /** The paper with this bare id, if the index holds it. */
   public Optional<Paper> get(String id) throws IOException {
-    IndexSearcher searcher = manager.acquire();
-    try {
+    return read(searcher -> {
       TopDocs top = searcher.search(KeywordField.newExactQuery(PaperSchema.ID, id), 1);
       if (top.scoreDocs.length == 0) {
         return Optional.empty();
       }
       return Optional.of(PaperDocument.toPaper(searcher.storedFields().document(top.scoreDocs[0].doc)));
-    } catch (IOException | RuntimeException | AssertionError e) {
-      IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
-      throw e;
-    } finally {
-      manager.release(searcher);
-    }
+    });
   }
 
   /**
@@ -400,26 +384,36 @@ public final class PaperSearcher implements Closeable {
    * built from, and counts of the top {@code maxValues} values by category, archive, year and author.
    */
   public IndexInfo info(int maxValues) throws IOException {
-    IndexSearcher searcher = manager.acquire();
-    try {
+    return read(searcher -> {
       CommitRecord commit = CommitRecord.fromUserData(
           ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData());
       return new IndexInfo(commit.schemaVersion(), searcher.getIndexReader().numDocs(), commit.created(),
           commit.committed(), commit.paperdexVersion(), commit.sources(),
           FacetCounter.count(searcher, new MatchAllDocsQuery(), maxValues));
-    } catch (IOException | RuntimeException | AssertionError e) {
-      IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
-      throw e;
-    } finally {
-      manager.release(searcher);
-    }
+    });
   }
 
   /** How many papers the index holds. */
   public int paperCount() throws IOException {
+    return read(searcher -> searcher.getIndexReader().numDocs());
+  }
+
+  /** What a method reads through the searcher of the latest commit it has seen. */
+  private interface Reading<T> {
+    T from(IndexSearcher searcher) throws IOException;
+  }
+
+  /**
+   * Runs {@code reading} on the searcher of the latest commit, released after; a failure that comes from damaged files
+   * says so (see {@link IndexDamage#throwIfDamaged}).
+   */
+  private <T> T read(Reading<T> reading) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
-      return searcher.getIndexReader().numDocs();
+      return reading.from(searcher);
+    } catch (IOException | RuntimeException | AssertionError e) {
+      IndexDamage.throwIfDamaged(indexDir, searcher.getIndexReader(), e);
+      throw e;
     } finally {
       manager.release(searcher);
     }
