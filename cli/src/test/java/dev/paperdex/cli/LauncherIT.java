@@ -95,9 +95,7 @@ class LauncherIT {
   @Test
   @Order(4)
   void searchesTheSameWithTheStartUpCache() throws Exception {
-    Assumptions.assumeFalse("off".equals(System.getenv("PAPERDEX_STARTUP_CACHE")), "PAPERDEX_STARTUP_CACHE=off");
-    Path startup = Cli.HOME.resolve("cli/target/startup");
-    awaitTraining(startup);
+    Path startup = trainedStartupDirectory();
     Optional<Path> cache = freshCache(startup);
     if (cache.isEmpty()) {
       String log = Files.exists(startup.resolve("training.log")) ? Files.readString(startup.resolve("training.log")) : "";
@@ -119,9 +117,7 @@ class LauncherIT {
   @Test
   @Order(5)
   void theAotCacheHoldsPicocliUpgraded() throws Exception {
-    Assumptions.assumeFalse("off".equals(System.getenv("PAPERDEX_STARTUP_CACHE")), "PAPERDEX_STARTUP_CACHE=off");
-    Path startup = Cli.HOME.resolve("cli/target/startup");
-    awaitTraining(startup);
+    Path startup = trainedStartupDirectory();
     Assumptions.assumeTrue(jdkMajor(startup) >= 25 && freshCache(startup).isPresent(), "no AOT cache (JDK 21 to 24)");
     String log = Files.readString(startup.resolve("training.log"));
 
@@ -136,6 +132,17 @@ class LauncherIT {
     ExternalProcess.Result completion = paperdex("generate-completion");
     assertThat(completion.exitCode()).as(completion.err()).isZero();
     assertThat(completion.out()).contains("(\"relevance\" \"published\" \"updated\") # --sort values");
+  }
+
+  /**
+   * The launcher's start-up directory, once the training that records the cache there has finished; the test is
+   * skipped when the cache is turned off.
+   */
+  private static Path trainedStartupDirectory() throws Exception {
+    Assumptions.assumeFalse("off".equals(System.getenv("PAPERDEX_STARTUP_CACHE")), "PAPERDEX_STARTUP_CACHE=off");
+    Path startup = Cli.HOME.resolve("cli/target/startup");
+    awaitTraining(startup);
+    return startup;
   }
 
   /** Waits while a training holds its lock (the launcher takes it before it exits), for ten minutes at most. */
