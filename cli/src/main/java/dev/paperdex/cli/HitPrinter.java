@@ -55,7 +55,9 @@ final class HitPrinter {
   }
 
   private void printFacets(Facets facets) {
-    if (facets.equals(Facets.empty())) {
+    // Not facets.equals(Facets.empty()): a record's equals is made at run time, a class the AOT cache cannot hold.
+    if (facets.categories().isEmpty() && facets.archives().isEmpty() && facets.years().isEmpty()
+        && facets.authors().isEmpty()) {
       return;
     }
     out.println();
