@@ -184,6 +184,10 @@ public final class PaperdexCommand implements Runnable {
     PaperdexCommand top = new PaperdexCommand(env, harvestClock, stdoutIsTerminal, stderrIsTerminal);
     List<Subcommand> subcommands = subcommandsFor(top.spec, args);
     if (subcommands.size() == 1 && subcommands.getFirst() instanceof CodedSubcommand coded) {
+      // Before the threads below: Lucene's first use (HotspotVMOptions) calls three methods by reflection, for which
+      // the JDK would spin method handle classes at run time, which the AOT cache cannot hold: some 20 ms of CPU.
+      // Read by the JDK at its first reflective call; a JVM that has made one (a test's) keeps what it read.
+      System.setProperty("jdk.reflect.useNativeAccessorOnly", "true");
       top.earlySearcher = EarlySearcher.start(IndexLocation.resolve(indexNamedIn(args), env).path());
       if (coded.analysesText()) {
         WarmUp.start();
