@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -188,7 +189,11 @@ public final class PaperdexCommand implements Runnable {
       // the JDK would spin method handle classes at run time, which the AOT cache cannot hold: some 20 ms of CPU.
       // Read by the JDK at its first reflective call; a JVM that has made one (a test's) keeps what it read.
       System.setProperty("jdk.reflect.useNativeAccessorOnly", "true");
-      top.earlySearcher = EarlySearcher.start(IndexLocation.resolve(indexNamedIn(args), env).path());
+      try {
+        top.earlySearcher = EarlySearcher.start(IndexLocation.resolve(indexNamedIn(args), env).path());
+      } catch (InvalidPathException e) {
+        // No head start: picocli reports the bad --index as it would have.
+      }
       if (coded.analysesText()) {
         WarmUp.start();
       }

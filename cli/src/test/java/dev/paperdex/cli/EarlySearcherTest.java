@@ -46,6 +46,14 @@ class EarlySearcherTest {
     assertThat(run.out()).startsWith("No papers match \"--index " + dir + "\"");
   }
 
+  @Test
+  void anIndexPathThatIsNoPathIsReportedAsBefore() {
+    Cli.Run run = cli.run("search", "--index", "bad\0path", "cache");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("paperdex: Invalid value for option '--index'");
+  }
+
   private String indexOneFile(Path index) throws IOException {
     Path source = Files.createDirectories(dir.resolve("one-file"));
     Files.copy(Cli.HOME.resolve("data/000_8193fee60cf6185c.txt"), source.resolve("papers.txt"));
