@@ -1,18 +1,10 @@
 package dev.paperdex.cli;
 
 import java.nio.file.Path;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /** The {@code paperdex} command's entry point. */
 public final class Main {
-
-  /**
-   * Held so the setting is not garbage-collected: Lucene logs start-up advice (such as the vector module hint)
-   * through java.util.logging, which is noise for a terminal user.
-   */
-  private static Logger luceneLogger;
 
   private Main() {}
 
@@ -25,19 +17,14 @@ public final class Main {
     System.setProperty("picocli.disable.closures", "true");
     String trainingIndex = System.getProperty("paperdex.training");
     if (trainingIndex != null) {
-      silenceLucene();
+      LuceneLogging.silence();
       StartupTraining.run(Environment.system(), Path.of(trainingIndex));
       System.exit(0);
     }
     CommandLine commandLine = PaperdexCommand.commandLine(Environment.system(), args);
     // Only now: setting up java.util.logging looks for logging providers in every jar on the class path, and the
-    // command line has started Lucene's warm-up (see WarmUp) meanwhile.
-    silenceLucene();
+    // command line has started Lucene's warm-up (see WarmUp) and the index's opening (see EarlySearcher) meanwhile.
+    LuceneLogging.silence();
     System.exit(commandLine.execute(args));
-  }
-
-  private static void silenceLucene() {
-    luceneLogger = Logger.getLogger("org.apache.lucene");
-    luceneLogger.setLevel(Level.SEVERE);
   }
 }

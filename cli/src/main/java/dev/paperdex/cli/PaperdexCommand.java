@@ -5,11 +5,13 @@ import dev.paperdex.indexer.IndexWriteException;
 import dev.paperdex.indexer.harvest.HarvestClock;
 import dev.paperdex.indexer.harvest.HarvestException;
 import dev.paperdex.searcher.IndexProblemException;
+import dev.paperdex.searcher.PaperSearcher;
 import dev.paperdex.searcher.QuerySyntaxException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -86,10 +88,13 @@ public final class PaperdexCommand implements Runnable {
   private final HarvestClock harvestClock;
   private final BooleanSupplier stdoutIsTerminal;
   private final BooleanSupplier stderrIsTerminal;
+  /** The index being opened early for the command named, if any (see {@link #openSearcher}). */
+  private EarlySearcher earlySearcher;
 
   private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("paperdex")
       .versionProvider(new Version());
   private final OptionSpec index = addOption(spec, OptionSpec.builder("--index").paramLabel("DIR").type(Path.class)
+      .converters(Path::of) // picocli's own calls Paths.get by reflection, which spins classes at run time
       .scopeType(ScopeType.INHERIT)
       .description("The index directory (default: $PAPERDEX_INDEX, else $XDG_DATA_HOME/paperdex/index, "
           + "else ~/.local/share/paperdex/index)."));
@@ -162,8 +167,9 @@ public final class PaperdexCommand implements Runnable {
    * The command line to run {@code args}: when they name a subcommand that does its own work, with that one only,
    * because picocli reads the annotations of every command it is given at start-up, and that is a good part of the
    * time a quick search takes; with none for {@code --version} alone; otherwise (no subcommand, a mistyped one, help,
-   * completion, the man page, which need them all) with every subcommand. When that subcommand analyses text, Lucene's
-   * one-off set-up for it starts on a second thread meanwhile (see {@link WarmUp}).
+   * completion, the man page, which need them all) with every subcommand. When that subcommand reads the index, the
+   * index it names starts opening on a second thread meanwhile (see {@link EarlySearcher}); when it analyses text,
+   * Lucene's one-off set-up for that too (see {@link WarmUp}).
    */
   public static CommandLine commandLine(Environment env, String... args) {
     return commandLine(env, HarvestClock.system(), Terminal::stdoutIsTerminal, Terminal::stderrIsTerminal, args);
@@ -178,8 +184,19 @@ public final class PaperdexCommand implements Runnable {
                                  BooleanSupplier stderrIsTerminal, String... args) {
     PaperdexCommand top = new PaperdexCommand(env, harvestClock, stdoutIsTerminal, stderrIsTerminal);
     List<Subcommand> subcommands = subcommandsFor(top.spec, args);
-    if (subcommands.size() == 1 && subcommands.getFirst() instanceof CodedSubcommand coded && coded.analysesText()) {
-      WarmUp.start();
+    if (subcommands.size() == 1 && subcommands.getFirst() instanceof CodedSubcommand coded) {
+      // Before the threads below: Lucene's first use (HotspotVMOptions) calls three methods by reflection, for which
+      // the JDK would spin method handle classes at run time, which the AOT cache cannot hold: some 20 ms of CPU.
+      // Read by the JDK at its first reflective call; a JVM that has made one (a test's) keeps what it read.
+      System.setProperty("jdk.reflect.useNativeAccessorOnly", "true");
+      try {
+        top.earlySearcher = EarlySearcher.start(IndexLocation.resolve(indexNamedIn(args), env).path());
+      } catch (InvalidPathException e) {
+        // No head start: picocli reports the bad --index as it would have.
+      }
+      if (coded.analysesText()) {
+        WarmUp.start();
+      }
     }
     return configure(new CommandLine(top.spec), top, subcommands);
   }
@@ -203,12 +220,36 @@ public final class PaperdexCommand implements Runnable {
         throw new CommandLine.ParameterException(last.commandSpec().commandLine(),
             "--quiet and --verbose cannot be used together");
       }
-      return new CommandLine.RunLast().execute(parseResult);
+      try {
+        return new CommandLine.RunLast().execute(parseResult);
+      } finally {
+        top.discardEarlySearcher();
+      }
     });
     root.setExecutionExceptionHandler(PaperdexCommand::handleFailure);
-    root.setParameterExceptionHandler(PaperdexCommand::handleUsageError);
+    root.setParameterExceptionHandler((e, args) -> {
+      top.discardEarlySearcher();
+      return handleUsageError(e, args);
+    });
     return root;
   }
+
+  /**
+   * The index {@code args} name with {@code --index} (which picocli will read the same way), or null: a guess made
+   * before they are parsed, which {@link #openSearcher} checks against the parsed command line.
+   */
+  private static Path indexNamedIn(String[] args) {
+    for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+      if (args[i].equals("--index") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+      if (args[i].startsWith("--index=")) {
+        return Path.of(args[i].substring("--index=".length()));
+      }
+    }
+    return null;
+  }
+
   /**
    * The subcommand {@code args} name, unless it is one of the help commands (then all); options of the root are
    * skipped, and with none named, the root's {@code --version} without its {@code --help} needs no subcommand.
@@ -288,6 +329,20 @@ public final class PaperdexCommand implements Runnable {
 
   IndexLocation indexLocation() {
     return IndexLocation.resolve(index.getValue(), env);
+  }
+
+  /**
+   * A searcher for one-shot use of the index in {@code index}: the one opened early for this command line when it is
+   * that index (see {@link EarlySearcher}), else one opened now.
+   */
+  PaperSearcher openSearcher(Path index) throws IOException {
+    return earlySearcher == null ? PaperSearcher.openForOneShot(index) : earlySearcher.take(index);
+  }
+
+  private void discardEarlySearcher() {
+    if (earlySearcher != null) {
+      earlySearcher.discard();
+    }
   }
 
   /** Where standard output goes: whether to colour, how wide it is. */

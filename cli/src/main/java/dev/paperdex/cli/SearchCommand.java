@@ -124,7 +124,7 @@ final class SearchCommand implements Callable<Integer> {
         .withFacets(isSet(facets))
         .build();
     long start = System.nanoTime();
-    try (PaperSearcher searcher = PaperSearcher.openForOneShot(location.path())) {
+    try (PaperSearcher searcher = parent.openSearcher(location.path())) {
       long opened = System.nanoTime();
       SearchResults results = searcher.search(request);
       if (isSet(explain) || parent.verbose()) {

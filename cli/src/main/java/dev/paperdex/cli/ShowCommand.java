@@ -56,7 +56,7 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     output.check(spec.commandLine());
     String bare = bareId(id.getValue());
-    try (PaperSearcher searcher = PaperSearcher.openForOneShot(parent.indexLocation().path())) {
+    try (PaperSearcher searcher = parent.openSearcher(parent.indexLocation().path())) {
       Optional<Paper> paper = searcher.get(bare);
       if (paper.isEmpty()) {
         spec.commandLine().getErr().println("paperdex: no paper " + bare + " in the index");

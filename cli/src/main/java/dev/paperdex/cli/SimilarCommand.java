@@ -35,7 +35,7 @@ final class SimilarCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     output.check(spec.commandLine());
     String bare = ShowCommand.bareId(id.getValue());
-    try (PaperSearcher searcher = PaperSearcher.openForOneShot(parent.indexLocation().path())) {
+    try (PaperSearcher searcher = parent.openSearcher(parent.indexLocation().path())) {
       Optional<SearchResults> results = searcher.similar(bare, output.limit());
       if (results.isEmpty()) {
         spec.commandLine().getErr().println("paperdex: no paper " + bare + " in the index");
