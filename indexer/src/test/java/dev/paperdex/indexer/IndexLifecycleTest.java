@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paperdex.searcher.IndexInfo;
 import dev.paperdex.searcher.IndexProblemException;
 import dev.paperdex.searcher.PaperSearcher;
+import dev.paperdex.searcher.internal.PaperCodec;
 import dev.paperdex.searcher.internal.PaperSchema;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -13,14 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +136,45 @@ class IndexLifecycleTest {
     }
     assertThat(ids()).containsExactly("2604.00001", "astro-ph/0601001");
     assertThat(index().resolve(IndexBusyException.LOCK_HOLDER_FILE)).as("removed when the writer closes").doesNotExist();
+  }
+
+  @Test
+  void anIndexWrittenWithLucenesOwnCodecReadsAndTakesUpdatesInPaperdexs() throws Exception {
+    Path built = temp.resolve("built");
+    Indexer.builder().withIndex(built).build().index(List.of(fixture("feed-2026.xml")));
+    assertThat(segmentCodecs(built)).containsOnly(PaperCodec.NAME);
+    // The same papers and commit record rewritten in Lucene's default codec, as paperdex wrote them before its own.
+    Files.createDirectories(index());
+    try (FSDirectory from = FSDirectory.open(built); DirectoryReader reader = DirectoryReader.open(from);
+         FSDirectory to = FSDirectory.open(index());
+         IndexWriter writer = new IndexWriter(to, new IndexWriterConfig())) {
+      writer.addIndexes(reader.leaves().stream().map(leaf -> (CodecReader) leaf.reader()).toArray(CodecReader[]::new));
+      writer.setLiveCommitData(SegmentInfos.readLatestCommit(from).getUserData().entrySet());
+      writer.commit();
+    }
+    assertThat(segmentCodecs(index())).containsOnly("Lucene104");
+
+    index(false, fixture("kaggle-sample.jsonl"));
+
+    assertThat(segmentCodecs(index())).contains("Lucene104", PaperCodec.NAME);
+    try (PaperSearcher searcher = PaperSearcher.open(index())) {
+      assertThat(searcher.get("2604.00001")).as("a paper of the old segment").hasValueSatisfying(
+          paper -> assertThat(paper.title()).isNotBlank());
+      String added = ids().stream().filter(id -> !id.equals("2604.00001") && !id.equals("astro-ph/0601001"))
+          .findFirst().orElseThrow();
+      assertThat(searcher.get(added)).as("a paper of the new segment").hasValueSatisfying(
+          paper -> assertThat(paper.title()).isNotBlank());
+    }
+  }
+
+  private static List<String> segmentCodecs(Path index) throws IOException {
+    try (FSDirectory directory = FSDirectory.open(index)) {
+      List<String> codecs = new ArrayList<>();
+      for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
+        codecs.add(segment.info.getCodec().getName());
+      }
+      return codecs;
+    }
   }
 
   @Test
