@@ -1,7 +1,6 @@
 package dev.paperdex.cli;
 
 import dev.paperdex.searcher.Snippet;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,12 +8,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
  * Marks the words of an author list that the query asked for. The searcher gives match offsets for titles and
  * abstracts but not for authors, so this reads the query simply: the words of {@code au:}/{@code author:}/{@code all:}
  * terms and of bare terms (which search authors too), not those under other fields, negated or with wildcards; a name
- * word matches when it is the same word ignoring case and accents ({@code au:ostlin} marks {@code Östlin}).
+ * word matches when it is the same word once both are folded as the index folds names: ignoring case and accents
+ * ({@code au:ostlin} marks {@code Östlin}, {@code au:jorgensen} marks {@code Jørgensen}).
  */
 final class AuthorMatches {
 
@@ -23,6 +24,8 @@ final class AuthorMatches {
   private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT", "ANDNOT");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final int SHORTEST_WORD = 2;
+  /** The most ASCII characters that {@link ASCIIFoldingFilter} writes for one character ({@code ⑽} is {@code (10)}). */
+  private static final int MOST_ASCII_PER_CHAR = 4;
 
   private final Set<String> words;
 
@@ -69,11 +72,16 @@ final class AuthorMatches {
     return new Snippet(authors, 0, false, spans);
   }
 
+  /** {@code word} as the index's name analysis writes it: lower case, then folded to ASCII ({@code Ø} is {@code o}). */
   private static String fold(String word) {
-    // ASCII has no accents to strip: the Unicode normaliser, whose tables take a quick search some 10 ms to load,
-    // is needed only for the other words.
-    String bare = isAscii(word) ? word : Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    return bare.toLowerCase(Locale.ROOT);
+    String lower = word.toLowerCase(Locale.ROOT);
+    if (isAscii(lower)) {
+      return lower;
+    }
+    char[] letters = lower.toCharArray();
+    char[] folded = new char[MOST_ASCII_PER_CHAR * letters.length];
+    int length = ASCIIFoldingFilter.foldToASCII(letters, 0, folded, 0, letters.length);
+    return new String(folded, 0, length);
   }
 
   private static boolean isAscii(String word) {

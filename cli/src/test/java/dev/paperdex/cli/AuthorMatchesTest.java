@@ -28,6 +28,15 @@ class AuthorMatchesTest {
   }
 
   @Test
+  void lettersWithoutAnAccentToStripAreFoldedAsTheIndexFoldsThem() {
+    String authors = "Jens Jørgensen, Paweł Łukasz, Hans Weiß";
+    Snippet snippet = AuthorMatches.of("au:jorgensen au:lukasz pawel weiss").mark(authors);
+
+    assertThat(snippet.matches()).extracting(span -> authors.substring(span.start(), span.end()))
+        .containsExactly("Jørgensen", "Paweł", "Łukasz", "Weiß");
+  }
+
+  @Test
   void otherFieldsNegationsAndWildcardsMarkNothing() {
     assertThat(marked("ti:smith abs:guo")).isEmpty();
     assertThat(marked("cache -smith NOT guo ANDNOT au:ostlin")).isEmpty();

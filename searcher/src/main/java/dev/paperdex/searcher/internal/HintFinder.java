@@ -12,15 +12,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -73,8 +76,11 @@ public final class HintFinder {
   static final float MIN_SIMILARITY = 0.6f;
   /** Longer words are not corrected: they are not typos of a word, and make the edit automaton costly. */
   static final int MAX_WORD_LENGTH = 40;
-  /** How many papers to read to see how the corrected word is written in the text ("decoding" for "decode"). */
-  static final int SURFACE_SAMPLE_PAPERS = 5;
+  /**
+   * How many papers to read to see how the corrected word is written in the text ("decoding" for "decode"): enough to
+   * meet the word's usual forms ("lens", "lenses", "lensing").
+   */
+  static final int SURFACE_SAMPLE_PAPERS = 20;
   /**
    * Corrections of at most this many words are combined into whole queries (at most 4^6 combinations); further rare
    * words are left as they are.
@@ -342,48 +348,36 @@ public final class HintFinder {
 
   /**
    * How papers write {@code term} of {@code field}, as close as possible to what the user wrote: the index holds
-   * stems ("decode"), but someone who typed "decodng" wants "decoding". Reads the term's occurrences in a few papers
-   * through the offsets in the postings. Falls back to the term itself for fields without offsets (authors, where
-   * terms are not stemmed anyway).
+   * stems ("cluster"), but someone who typed "clustring" wants "clustering". Reads the term's occurrences, through the
+   * offsets in the postings, in a sample of the papers that have it (see {@link #surfaceSample}). Falls back to the
+   * term itself for fields without offsets (authors, where terms are not stemmed anyway).
    */
   private static String surfaceForm(IndexReader reader, String field, String term, String typed)
       throws IOException {
     Map<String, Integer> forms = new HashMap<>();
-    int papers = 0;
-    for (LeafReaderContext context : reader.leaves()) {
-      LeafReader leaf = context.reader();
-      FieldInfo info = leaf.getFieldInfos().fieldInfo(field);
-      if (info == null
-          || info.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) < 0) {
+    List<SampledPaper> sample = surfaceSample(reader, field, term);
+    List<LeafReaderContext> leaves = reader.leaves();
+    PostingsEnum postings = null;
+    StoredFields stored = null;
+    int openLeaf = -1;
+    for (SampledPaper paper : sample) {
+      if (paper.leaf() != openLeaf) { // the sample is in index order: each segment is opened once
+        LeafReader leaf = leaves.get(paper.leaf()).reader();
+        postings = leaf.postings(new Term(field, term), PostingsEnum.OFFSETS);
+        stored = leaf.storedFields();
+        openLeaf = paper.leaf();
+      }
+      String text = stored.document(paper.doc(), Set.of(field)).get(field);
+      if (text == null || postings.advance(paper.doc()) != paper.doc()) {
         continue;
       }
-      PostingsEnum postings = leaf.postings(new Term(field, term), PostingsEnum.OFFSETS);
-      if (postings == null) {
-        continue;
-      }
-      Bits live = leaf.getLiveDocs();
-      StoredFields stored = leaf.storedFields();
-      for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS && papers < SURFACE_SAMPLE_PAPERS;
-           doc = postings.nextDoc()) {
-        if (live != null && !live.get(doc)) {
-          continue;
+      for (int i = 0; i < postings.freq(); i++) {
+        postings.nextPosition();
+        int start = postings.startOffset();
+        int end = postings.endOffset();
+        if (start >= 0 && start < end && end <= text.length()) {
+          forms.merge(text.substring(start, end).toLowerCase(Locale.ROOT), 1, Integer::sum);
         }
-        String text = stored.document(doc, Set.of(field)).get(field);
-        if (text == null) {
-          continue;
-        }
-        papers++;
-        for (int i = 0; i < postings.freq(); i++) {
-          postings.nextPosition();
-          int start = postings.startOffset();
-          int end = postings.endOffset();
-          if (start >= 0 && start < end && end <= text.length()) {
-            forms.merge(text.substring(start, end).toLowerCase(Locale.ROOT), 1, Integer::sum);
-          }
-        }
-      }
-      if (papers >= SURFACE_SAMPLE_PAPERS) {
-        break;
       }
     }
     return forms.entrySet().stream()
@@ -393,6 +387,49 @@ public final class HintFinder {
             .thenComparing(Map.Entry::getKey))
         .map(Map.Entry::getKey)
         .orElse(term);
+  }
+
+  /** A paper of the surface sample: its segment's position among the reader's leaves, and its number there. */
+  private record SampledPaper(long fingerprint, int leaf, int doc) {}
+
+  /**
+   * Up to {@value #SURFACE_SAMPLE_PAPERS} live papers with {@code term} in {@code field}, in index order: those whose
+   * fingerprints are lowest. Taking the first papers instead would make the hint depend on the order the papers were
+   * indexed in, which two builds of the same records do not share. Empty for a field without offsets.
+   */
+  private static List<SampledPaper> surfaceSample(IndexReader reader, String field, String term) throws IOException {
+    Comparator<SampledPaper> highestFirst = Comparator.comparingLong(SampledPaper::fingerprint).reversed();
+    PriorityQueue<SampledPaper> lowest = new PriorityQueue<>(highestFirst);
+    List<LeafReaderContext> leaves = reader.leaves();
+    for (int i = 0; i < leaves.size(); i++) {
+      LeafReader leaf = leaves.get(i).reader();
+      FieldInfo info = leaf.getFieldInfos().fieldInfo(field);
+      if (info == null
+          || info.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) < 0) {
+        continue;
+      }
+      PostingsEnum docs = leaf.postings(new Term(field, term), PostingsEnum.NONE);
+      if (docs == null) {
+        continue;
+      }
+      Bits live = leaf.getLiveDocs();
+      NumericDocValues fingerprints = DocValues.getNumeric(leaf, PaperSchema.FINGERPRINT);
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        long fingerprint = fingerprints.advanceExact(doc) ? fingerprints.longValue() : Long.MAX_VALUE;
+        if (lowest.size() < SURFACE_SAMPLE_PAPERS) {
+          lowest.add(new SampledPaper(fingerprint, i, doc));
+        } else if (fingerprint < lowest.peek().fingerprint()) {
+          lowest.poll();
+          lowest.add(new SampledPaper(fingerprint, i, doc));
+        }
+      }
+    }
+    return lowest.stream()
+        .sorted(Comparator.comparingInt(SampledPaper::leaf).thenComparingInt(SampledPaper::doc))
+        .toList();
   }
 
   /** {@code word} (lower case) written like {@code model}: ALL CAPS, Capitalised or lower case. */

@@ -105,6 +105,26 @@ class HintFinderTest {
   }
 
   @Test
+  void theSameRecordsGiveTheSameSpellingWhateverOrderTheyWereIndexedIn() throws IOException {
+    // more papers with the stem "cluster" than are read for how it is written: "clusters" in most, "clustering" in a few
+    List<Paper> papers = new ArrayList<>();
+    for (int i = 0; i < 3 * HintFinder.SURFACE_SAMPLE_PAPERS; i++) {
+      String abstractText = i % 6 == 5
+          ? "We study the clustering of galaxies in survey " + i + "."
+          : "Galaxy clusters of survey " + i + " trace the halo mass function.";
+      papers.add(paper("2601.%05d".formatted(100 + i), "Survey " + i, abstractText, "Ravi Patel"));
+    }
+
+    List<String> forwards = hints(index(papers), "galaxy clustring").spellings();
+    close();
+    List<String> backwards = hints(index(papers.reversed()), "galaxy clustring").spellings();
+
+    assertThat(forwards).isNotEmpty().isEqualTo(backwards);
+    // the papers read do use both forms, and the one closer to what was typed wins
+    assertThat(forwards).first().isEqualTo("galaxy clustering");
+  }
+
+  @Test
   void correctsSeveralWordsKeepsTheirCaseAndTheRestOfTheQuery() throws IOException {
     IndexSearcher searcher = index(PAPERS);
 
