@@ -2,10 +2,11 @@
 # Start-up benchmark: how long `paperdex search` takes as a whole process (launcher, JVM, index
 # open, query, output) on an existing index, with the machine warm.
 #
-#   scripts/startup-bench.sh [RUNS] [LAUNCHER...]
+#   scripts/startup-bench.sh [--index DIR] [--query WORDS] [RUNS] [LAUNCHER...]
 #
-# Indexes data/ into a temporary directory, runs each launcher a few times to warm up (which also
-# lets it record its start-up cache, waited for), then runs `LAUNCHER --index DIR search "KV cache"`
+# Indexes data/ into a temporary directory (or searches the existing index DIR, read only, with --index:
+# for example a large one built with `paperdex index`), runs each launcher a few times to warm up (which also
+# lets it record its start-up cache, waited for), then runs `LAUNCHER --index DIR search "KV cache"` (or the --query)
 # RUNS times (default 30) for each, in turn, and prints the median, lowest and highest wall time and
 # the median CPU time (user + system, all processes) of each. The launchers default to ./paperdex
 # and ./paperdex with PAPERDEX_STARTUP_CACHE=off; name others to compare, each with any words to run
@@ -13,7 +14,19 @@
 set -euo pipefail
 
 ROOT=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
-runs=30
+runs=30 given_index='' query='KV cache'
+while [[ ${1:-} == --index || ${1:-} == --query ]]; do
+  if (($# < 2)); then
+    echo "startup-bench.sh: $1 needs a value" >&2
+    exit 2
+  fi
+  if [[ $1 == --index ]]; then given_index=$2; else query=$2; fi
+  shift 2
+done
+if [[ -n $given_index && ! -d $given_index ]]; then
+  echo "startup-bench.sh: no index directory $given_index" >&2
+  exit 2
+fi
 if [[ ${1:-} =~ ^[0-9]+$ ]]; then
   runs=$1
   shift
@@ -31,10 +44,17 @@ else
   done
 fi
 
-index=$(mktemp -d "${TMPDIR:-/tmp}/paperdex-bench.XXXXXX")
-times_file=$index.times
-trap 'rm -rf -- "$index" "$times_file"' EXIT
-"$ROOT/paperdex" --index "$index" index "$ROOT/data" >/dev/null 2>&1
+times_file=$(mktemp "${TMPDIR:-/tmp}/paperdex-bench.XXXXXX")
+if [[ -n $given_index ]]; then
+  index=$given_index
+  trap 'rm -f -- "$times_file"' EXIT
+  index_name=$index
+else
+  index=$times_file.index
+  trap 'rm -rf -- "$index" "$times_file"' EXIT
+  "$ROOT/paperdex" --index "$index" index "$ROOT/data" >/dev/null 2>&1
+  index_name=data/
+fi
 
 now_us=0
 now() { # sets now_us to the time of day in microseconds
@@ -67,7 +87,7 @@ run_once() { # COMMAND: sets wall and cpu, in microseconds
   now
   start=$now_us
   # shellcheck disable=SC2086 # the command holds its env assignments and launcher as words
-  $1 --index "$index" search "KV cache" >/dev/null
+  $1 --index "$index" search "$query" >/dev/null
   now
   wall=$((now_us - start))
   children_cpu
@@ -95,7 +115,7 @@ for _ in $(seq "$runs"); do
   done
 done
 
-echo "paperdex search \"KV cache\" on data/, $runs runs each, $(nproc 2>/dev/null || echo ?) cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)"
+echo "paperdex search \"$query\" on $index_name, $runs runs each, $(nproc 2>/dev/null || echo ?) cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)"
 printf '%-45s %10s %8s %8s %10s\n' launcher "median ms" "min ms" "max ms" "CPU ms"
 for i in "${!commands[@]}"; do
   printf '%-45s %10s %8s %8s %10s\n' "${labels[$i]}" \

@@ -7,6 +7,7 @@ import dev.paperdex.cli.output.OutputFormat;
 import dev.paperdex.cli.output.PaperWriter;
 import dev.paperdex.searcher.SearchResults;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +49,11 @@ final class ResultOptions {
     if (writer.isPresent()) {
       writer.get().writeResults(results, command.getOut());
     } else {
-      new HitPrinter(command.getOut(), terminal).print(results);
+      // Through a writer that flushes once, at the end: the command's own flushes at every line (picocli's autoflush),
+      // one write to the terminal or pipe each.
+      PrintWriter out = new PrintWriter(command.getOut(), false);
+      new HitPrinter(out, terminal).print(results);
+      out.flush();
     }
   }
 

@@ -56,18 +56,21 @@ public final class ArxivTaxonomy {
   private final Map<String, List<String>> codesOf;
   /** Legacy code to the code of the category that took it over. */
   private final Map<String, String> successorOf;
-  /** Each category with its name as {@link #normalize(String)} makes it, in table order. */
-  private final List<NamedCategory> normalizedNames;
+  /**
+   * Each category with its name as {@link #normalize(String)} makes it, in table order; made on the first
+   * {@link #matchingName}, as folding the names takes a search by category code (the usual one) some 10 ms of its
+   * start-up for nothing: the Unicode normaliser's tables and every name through three patterns. Any thread may make
+   * it, and each makes the same list.
+   */
+  private volatile List<NamedCategory> normalizedNames;
 
   private ArxivTaxonomy(List<Category> all, Map<String, String> successorOf, Map<String, String> canonicalOf) {
     this.all = List.copyOf(all);
     Map<String, Category> codes = new LinkedHashMap<>();
     Map<String, List<Category>> archives = new LinkedHashMap<>();
-    List<NamedCategory> names = new ArrayList<>();
     for (Category category : all) {
       codes.put(category.code(), category);
       archives.computeIfAbsent(category.archive(), archive -> new ArrayList<>()).add(category);
-      names.add(new NamedCategory(category, normalize(category.name())));
     }
     Map<String, List<String>> equivalents = new LinkedHashMap<>();
     canonicalOf.forEach((alias, canonical) ->
@@ -77,7 +80,6 @@ public final class ArxivTaxonomy {
     this.canonicalOf = Map.copyOf(canonicalOf);
     this.codesOf = copyOfLists(equivalents);
     this.successorOf = Map.copyOf(successorOf);
-    this.normalizedNames = List.copyOf(names);
   }
 
   /** A category and its folded name, so that matching does not fold every name again on each call. */
@@ -177,7 +179,7 @@ public final class ArxivTaxonomy {
     }
     List<Category> exact = new ArrayList<>();
     List<Category> prefixed = new ArrayList<>();
-    for (NamedCategory named : normalizedNames) {
+    for (NamedCategory named : normalizedNames()) {
       if (named.normalizedName().equals(wanted)) {
         exact.add(named.category());
       } else if (named.normalizedName().startsWith(wanted)) {
@@ -185,6 +187,19 @@ public final class ArxivTaxonomy {
       }
     }
     return collapse(exact.isEmpty() ? prefixed : exact);
+  }
+
+  private List<NamedCategory> normalizedNames() {
+    List<NamedCategory> names = normalizedNames;
+    if (names == null) {
+      List<NamedCategory> made = new ArrayList<>(all.size());
+      for (Category category : all) {
+        made.add(new NamedCategory(category, normalize(category.name())));
+      }
+      names = List.copyOf(made);
+      normalizedNames = names;
+    }
+    return names;
   }
 
   /** Every category in the table, in table order (by code), aliases and inactive legacy categories included. */
