@@ -24,7 +24,7 @@ final class StartupTraining {
   /** Runs the session on the index in {@code index}. */
   static void run(Environment env, Path index) {
     String dir = index.toString();
-    // An accented author word loads the JDK's Unicode normaliser (the printer folds the authors it marks with it), and
+    // An accented author word loads the JDK's Unicode normaliser (the query's author key is folded with it), and
     // a category the arXiv taxonomy: both are common in a real index and would otherwise be loaded from the JDK and
     // the jar at each such search.
     for (String query : List.of("KV cache", "\"KV cache\" serving", "au:guo", "au:m\u00fcller", "speculativ decodng",

@@ -102,6 +102,9 @@ class LauncherIT {
       assertThat(jdkMajor(startup)).as("no AOT cache was recorded; training.log:\n" + log).isLessThan(25);
       Assumptions.abort("this JDK made no CDS archive; training.log:\n" + log);
     }
+    if (jdkMajor(startup) >= 25) {
+      assertThat(freshCache(startup, INDEX_CACHE_SUFFIX)).as("the large index runs' AOT cache").isPresent();
+    }
 
     ExternalProcess.Result result = paperdex("--index", index.toString(), "search", "KV cache", "--limit", "1");
 
@@ -162,13 +165,23 @@ class LauncherIT {
     }
   }
 
+  /** How the name of the cache that the launcher gives large index runs ends (JDK 25 and later). */
+  private static final String INDEX_CACHE_SUFFIX = "-index.aot";
+
   /** The start-up cache recorded for the jar the tests run, if there is one. */
   private static Optional<Path> freshCache(Path startup) throws IOException {
+    Optional<Path> aot = freshCache(startup, ".aot");
+    return aot.isPresent() ? aot : freshCache(startup, ".jsa");
+  }
+
+  /** The cache recorded for the jar the tests run whose name ends in {@code suffix}, but not a large index run's. */
+  private static Optional<Path> freshCache(Path startup, String suffix) throws IOException {
     FileTime jar = Files.getLastModifiedTime(Cli.HOME.resolve("cli/target/paperdex.jar"));
     try (Stream<Path> files = Files.list(startup)) {
       for (Path path : files.toList()) {
         String name = path.getFileName().toString();
-        if ((name.endsWith(".aot") || name.endsWith(".jsa")) && Files.getLastModifiedTime(path).compareTo(jar) > 0) {
+        boolean indexCache = name.endsWith(INDEX_CACHE_SUFFIX) && !suffix.equals(INDEX_CACHE_SUFFIX);
+        if (name.endsWith(suffix) && !indexCache && Files.getLastModifiedTime(path).compareTo(jar) > 0) {
           return Optional.of(path);
         }
       }
