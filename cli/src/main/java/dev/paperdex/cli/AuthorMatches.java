@@ -74,22 +74,9 @@ final class AuthorMatches {
 
   /** {@code word} as the index's name analysis writes it: lower case, then folded to ASCII ({@code Ø} is {@code o}). */
   private static String fold(String word) {
-    String lower = word.toLowerCase(Locale.ROOT);
-    if (isAscii(lower)) {
-      return lower;
-    }
-    char[] letters = lower.toCharArray();
+    char[] letters = word.toLowerCase(Locale.ROOT).toCharArray();
     char[] folded = new char[MOST_ASCII_PER_CHAR * letters.length];
     int length = ASCIIFoldingFilter.foldToASCII(letters, 0, folded, 0, letters.length);
     return new String(folded, 0, length);
-  }
-
-  private static boolean isAscii(String word) {
-    for (int i = 0; i < word.length(); i++) {
-      if (word.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 }
