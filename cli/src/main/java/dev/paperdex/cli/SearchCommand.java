@@ -4,6 +4,8 @@ import static dev.paperdex.cli.PaperdexCommand.addOption;
 import static dev.paperdex.cli.PaperdexCommand.flag;
 import static dev.paperdex.cli.PaperdexCommand.isSet;
 
+import dev.paperdex.searcher.IndexInfo;
+import dev.paperdex.searcher.OtherSchemaException;
 import dev.paperdex.searcher.PaperSearcher;
 import dev.paperdex.searcher.SearchRequest;
 import dev.paperdex.searcher.SearchResults;
@@ -124,7 +126,7 @@ final class SearchCommand implements Callable<Integer> {
         .withFacets(isSet(facets))
         .build();
     long start = System.nanoTime();
-    try (PaperSearcher searcher = parent.openSearcher(location.path())) {
+    try (PaperSearcher searcher = openSearcher(location)) {
       long opened = System.nanoTime();
       SearchResults results = searcher.search(request);
       if (isSet(explain) || parent.verbose()) {
@@ -201,6 +203,35 @@ final class SearchCommand implements Callable<Integer> {
     notes.println("paperdex: no index at " + location.path() + " yet; indexing the bundled " + data + " first");
     notes.println("paperdex: " + IndexCommand.run(location.path(), List.of(data), false, false,
         parent.indexProgress(spec.commandLine(), true)).summary());
+  }
+
+  /**
+   * The searcher for the index, which is first rebuilt when it is the default index and an older paperdex built it
+   * from the bundled data alone: a rebuild loses nothing then, and a user who never chose an index need not learn how
+   * to rebuild one. Any other index of another schema is the user's to rebuild, and the error says how.
+   */
+  private PaperSearcher openSearcher(IndexLocation location) throws Exception {
+    try {
+      return parent.openSearcher(location.path());
+    } catch (OtherSchemaException e) {
+      if (!location.isDefault() || !builtFromBundledDataAlone(e.sources())) {
+        throw e;
+      }
+      PrintWriter notes = parent.notes(spec.commandLine());
+      notes.println("paperdex: the index at " + location.path() + " was built by an older paperdex from the bundled "
+          + "data; rebuilding it");
+      notes.println("paperdex: " + IndexCommand.run(location.path(), List.of(parent.env().bundledData()), false, true,
+          parent.indexProgress(spec.commandLine(), true)).summary());
+      return PaperSearcher.openForOneShot(location.path());
+    }
+  }
+
+  private boolean builtFromBundledDataAlone(List<IndexInfo.Source> sources) {
+    if (sources.isEmpty() || !parent.env().hasBundledData()) {
+      return false;
+    }
+    Path data = parent.env().bundledData().toAbsolutePath().normalize();
+    return sources.stream().allMatch(source -> Path.of(source.path()).toAbsolutePath().normalize().startsWith(data));
   }
 
   private static boolean indexExists(Path dir) throws IOException {

@@ -1,7 +1,7 @@
 package dev.paperdex.searcher.internal;
 
 import dev.paperdex.searcher.IndexInfo;
-import dev.paperdex.searcher.IndexProblemException;
+import dev.paperdex.searcher.OtherSchemaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,12 +49,12 @@ public record CommitRecord(int schemaVersion, long papers, Instant created, Inst
   /**
    * Checks that a commit of the index in {@code indexDir} was written with this paperdex's schema version.
    *
-   * @throws IndexProblemException saying to rebuild, when it names another version or none
+   * @throws OtherSchemaException saying to rebuild, when it names another version or none
    */
-  public static void requireCurrentSchema(Path indexDir, Map<String, String> userData) throws IndexProblemException {
+  public static void requireCurrentSchema(Path indexDir, Map<String, String> userData) throws OtherSchemaException {
     String version = userData.get(SCHEMA_VERSION_KEY);
     if (!String.valueOf(PaperSchema.VERSION).equals(version)) {
-      throw IndexProblemException.otherSchema(indexDir, version);
+      throw new OtherSchemaException(indexDir, version, decodeSources(userData.getOrDefault(SOURCES_KEY, "")));
     }
   }
 
