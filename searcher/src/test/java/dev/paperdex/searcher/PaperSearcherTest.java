@@ -371,6 +371,30 @@ class PaperSearcherTest {
   }
 
   @Test
+  void marksEachWordWhereItStandsInEveryHitOfOneSegment() throws Exception {
+    // one segment: the highlighter reads each word's positions once for all its hits, in index order
+    write(paper("2601.00001", "Sparse kernels", "Sparse kernels. Dense kernels. Sparse again."),
+        paper("2601.00002", "Graph kernels", "No match here. Kernels for graphs."),
+        paper("2601.00003", "Other work", "Unrelated text."),
+        paper("2601.00004", "Sparse sparse", "Kernels of sparse graphs, sparse kernels."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      SearchResults results = search(searcher, "kernels (sparse OR graph)");
+
+      assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()) + " "
+          + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList())
+          .containsExactlyInAnyOrder(
+              "2601.00001 [Sparse, kernels] [[Sparse, kernels], [kernels], [Sparse]]",
+              "2601.00002 [Graph, kernels] [[Kernels, graphs]]",
+              "2601.00004 [Sparse, sparse] [[Kernels, sparse, graphs, sparse, kernels]]");
+      // a page further on reads the same positions
+      SearchResults second = searcher.search(SearchRequest.builder().withQuery("kernels (sparse OR graph)")
+          .withOffset(1).withLimit(1).build());
+      assertThat(second.hits().get(0).abstractSnippets()).isEqualTo(results.hits().get(1).abstractSnippets());
+    }
+  }
+
+  @Test
   void marksOnlyTheWordsThatMatchedInAHitWhateverElseTheQueryAsks() throws Exception {
     write(paper("2601.00001", "Sparse attention kernels", "We study kernels for sparse models.", "Minyi Guo"),
         paper("2601.00002", "Sparse kernels", "Dense and sparse kernels compared.", "Ehud Shapiro"));
