@@ -391,6 +391,13 @@ class PaperSearcherTest {
       SearchResults second = searcher.search(SearchRequest.builder().withQuery("kernels (sparse OR graph)")
           .withOffset(1).withLimit(1).build());
       assertThat(second.hits().get(0).abstractSnippets()).isEqualTo(results.hits().get(1).abstractSnippets());
+
+      // a phrase: only where its words stand next to each other, marked as one
+      assertThat(search(searcher, "\"sparse kernels\"").hits()).extracting(hit -> hit.paper().id() + " "
+          + marked(hit.title()) + " " + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList())
+          .containsExactlyInAnyOrder(
+              "2601.00001 [Sparse kernels] [[Sparse kernels]]",
+              "2601.00004 [] [[sparse kernels]]");
     }
   }
 

@@ -5,6 +5,7 @@ import dev.paperdex.searcher.Snippet;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -30,6 +32,7 @@ import org.apache.lucene.search.MatchesUtils;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
@@ -264,7 +267,8 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
     private final LeafReader leaf;
     private final IndexSearcher searcher;
     private final Query rewritten;
-    private final Map<TermQuery, SharedPostings> postings = new IdentityHashMap<>();
+    /** The postings of each term query's term, and of each exact phrase's words. */
+    private final Map<Query, SharedPostings[]> postings = new IdentityHashMap<>();
     private final Map<Query, OwnWeight> others = new IdentityHashMap<>();
 
     SegmentMatches(LeafReader leaf, Query query) throws IOException {
@@ -283,9 +287,27 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
         return matches(boost.getQuery(), doc, field);
       }
       if (query instanceof TermQuery term) {
-        return term.getTerm().field().equals(field)
-            ? postings.computeIfAbsent(term, SharedPostings::new).matches(leaf, doc)
-            : null;
+        if (!term.getTerm().field().equals(field)) {
+          return null;
+        }
+        PostingsEnum onDoc = postings.computeIfAbsent(term, any -> new SharedPostings[] {new SharedPostings(
+            term.getTerm())})[0].at(leaf, doc);
+        return onDoc == null ? null : new PositionsOfTerm(term, onDoc);
+      }
+      if (query instanceof PhraseQuery phrase && isExact(phrase)) {
+        if (!phrase.getField().equals(field)) {
+          return null;
+        }
+        SharedPostings[] words = postings.computeIfAbsent(phrase, any -> Arrays.stream(phrase.getTerms())
+            .map(SharedPostings::new).toArray(SharedPostings[]::new));
+        PostingsEnum[] onDoc = new PostingsEnum[words.length];
+        for (int i = 0; i < words.length; i++) {
+          onDoc[i] = words[i].at(leaf, doc);
+          if (onDoc[i] == null) {
+            return null;
+          }
+        }
+        return PhraseOccurrences.in(phrase, onDoc);
       }
       if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
           && bool.clauses().stream().allMatch(clause -> clause.occur() == Occur.SHOULD)) {
@@ -306,6 +328,23 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
       Matches found = own.matches(leaf, doc);
       return found == null ? null : found.getMatches(field);
     }
+  }
+
+  /**
+   * Whether {@link PhraseOccurrences} finds the phrase's matches: no slop, and each word at a position of its own (a
+   * phrase with two words at one position is left to Lucene, which orders them its own way).
+   */
+  private static boolean isExact(PhraseQuery phrase) {
+    int[] positions = phrase.getPositions();
+    if (phrase.getSlop() != 0 || positions.length < 2) {
+      return false;
+    }
+    for (int i = 1; i < positions.length; i++) {
+      if (positions[i] <= positions[i - 1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A query's weight in one segment, and its matches in the last document asked for, shared by the fields. */
@@ -329,26 +368,26 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
 
   /** A term's postings with offsets in one segment, advanced through the documents highlighted in index order. */
   private static final class SharedPostings {
-    private final TermQuery query;
+    private final Term term;
     private TermsEnum terms;
     private PostingsEnum postings;
     private boolean absent;
     private int lastDoc = -1;
 
-    SharedPostings(TermQuery query) {
-      this.query = query;
+    SharedPostings(Term term) {
+      this.term = term;
     }
 
-    /** The term's positions in {@code doc}, as Lucene's {@code TermMatchesIterator} gives them, or null if none. */
-    MatchesIterator matches(LeafReader leaf, int doc) throws IOException {
+    /** The postings on {@code doc}, their positions not read yet; null if the term is not in that document. */
+    PostingsEnum at(LeafReader leaf, int doc) throws IOException {
       if (absent) {
         return null;
       }
       if (postings == null || doc <= lastDoc) {
         if (terms == null) {
-          Terms inField = leaf.terms(query.getTerm().field());
+          Terms inField = leaf.terms(term.field());
           terms = inField == null ? null : inField.iterator();
-          if (terms == null || !terms.seekExact(query.getTerm().bytes())) {
+          if (terms == null || !terms.seekExact(term.bytes())) {
             absent = true;
             return null;
           }
@@ -357,7 +396,120 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
       }
       lastDoc = doc;
       int at = postings.docID() < doc ? postings.advance(doc) : postings.docID();
-      return at == doc ? new PositionsOfTerm(query, postings) : null;
+      return at == doc ? postings : null;
+    }
+  }
+
+  /**
+   * The occurrences of an exact phrase in the document its words' postings are on, as Lucene's
+   * {@code ExactPhraseMatcher} finds them: each one whole (from its first word's start to its last word's end), with
+   * no sub-matches, the phrase's words at consecutive positions in the order of the query.
+   */
+  private static final class PhraseOccurrences implements MatchesIterator {
+    private final PhraseQuery query;
+    private final int[] offsets;
+    private final PostingsEnum[] postings;
+    private final int[] freqs;
+    private final int[] read;
+    private final int[] positions;
+    private boolean first = true;
+
+    /** The phrase's occurrences in the document, or null when it has none. */
+    static PhraseOccurrences in(PhraseQuery query, PostingsEnum[] postings) throws IOException {
+      PhraseOccurrences occurrences = new PhraseOccurrences(query, postings);
+      return occurrences.advance() ? occurrences : null;
+    }
+
+    private PhraseOccurrences(PhraseQuery query, PostingsEnum[] postings) throws IOException {
+      this.query = query;
+      this.offsets = query.getPositions();
+      this.postings = postings;
+      this.freqs = new int[postings.length];
+      this.read = new int[postings.length];
+      this.positions = new int[postings.length];
+      for (int i = 0; i < postings.length; i++) {
+        freqs[i] = postings[i].freq();
+        positions[i] = -1;
+      }
+    }
+
+    /** Moves word {@code i} to its first position at or after {@code target}; false if it has none. */
+    private boolean moveTo(int i, int target) throws IOException {
+      while (positions[i] < target) {
+        if (read[i] == freqs[i]) {
+          return false;
+        }
+        positions[i] = postings[i].nextPosition();
+        read[i]++;
+      }
+      return true;
+    }
+
+    /** Finds the next occurrence: the first word's next position, and the others where the phrase puts them. */
+    private boolean advance() throws IOException {
+      if (read[0] == freqs[0]) {
+        return false;
+      }
+      positions[0] = postings[0].nextPosition();
+      read[0]++;
+      while (true) {
+        int start = positions[0] - offsets[0];
+        boolean aligned = true;
+        for (int i = 1; i < postings.length && aligned; i++) {
+          int expected = start + offsets[i];
+          if (!moveTo(i, expected)) {
+            return false;
+          }
+          if (positions[i] != expected) {
+            if (!moveTo(0, positions[i] - offsets[i] + offsets[0])) {
+              return false;
+            }
+            aligned = false;
+          }
+        }
+        if (aligned) {
+          return true;
+        }
+      }
+    }
+
+    @Override
+    public boolean next() throws IOException {
+      if (first) {
+        first = false;
+        return true;
+      }
+      return advance();
+    }
+
+    @Override
+    public int startPosition() {
+      return positions[0];
+    }
+
+    @Override
+    public int endPosition() {
+      return positions[positions.length - 1];
+    }
+
+    @Override
+    public int startOffset() throws IOException {
+      return postings[0].startOffset();
+    }
+
+    @Override
+    public int endOffset() throws IOException {
+      return postings[postings.length - 1].endOffset();
+    }
+
+    @Override
+    public MatchesIterator getSubMatches() {
+      return null;
+    }
+
+    @Override
+    public Query getQuery() {
+      return query;
     }
   }
 
