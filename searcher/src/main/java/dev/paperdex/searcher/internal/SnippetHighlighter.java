@@ -405,8 +405,7 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
    * {@code ExactPhraseMatcher} finds them: each one whole (from its first word's start to its last word's end), with
    * no sub-matches, the phrase's words at consecutive positions in the order of the query.
    */
-  private static final class PhraseOccurrences implements MatchesIterator {
-    private final PhraseQuery query;
+  private static final class PhraseOccurrences extends WholeMatches {
     private final int[] offsets;
     private final PostingsEnum[] postings;
     private final int[] freqs;
@@ -421,7 +420,7 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
     }
 
     private PhraseOccurrences(PhraseQuery query, PostingsEnum[] postings) throws IOException {
-      this.query = query;
+      super(query);
       this.offsets = query.getPositions();
       this.postings = postings;
       this.freqs = new int[postings.length];
@@ -501,6 +500,15 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
     public int endOffset() throws IOException {
       return postings[postings.length - 1].endOffset();
     }
+  }
+
+  /** Matches of one query that are each marked whole: they have no sub-matches. */
+  private abstract static class WholeMatches implements MatchesIterator {
+    private final Query query;
+
+    WholeMatches(Query query) {
+      this.query = query;
+    }
 
     @Override
     public MatchesIterator getSubMatches() {
@@ -514,14 +522,13 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
   }
 
   /** The positions of a term in the document its postings are on. */
-  private static final class PositionsOfTerm implements MatchesIterator {
-    private final Query query;
+  private static final class PositionsOfTerm extends WholeMatches {
     private final PostingsEnum postings;
     private int left;
     private int position = -1;
 
     PositionsOfTerm(Query query, PostingsEnum postings) throws IOException {
-      this.query = query;
+      super(query);
       this.postings = postings;
       this.left = postings.freq();
     }
@@ -553,16 +560,6 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
     @Override
     public int endOffset() throws IOException {
       return postings.endOffset();
-    }
-
-    @Override
-    public MatchesIterator getSubMatches() {
-      return null;
-    }
-
-    @Override
-    public Query getQuery() {
-      return query;
     }
   }
 
