@@ -4,6 +4,7 @@ import dev.paperdex.searcher.Paper;
 import dev.paperdex.searcher.Snippet;
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.text.CharacterIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -565,7 +566,154 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
 
   @Override
   protected BreakIterator getBreakIterator(String field) {
-    return PaperSchema.TITLE.equals(field) ? new WholeBreakIterator() : BreakIterator.getSentenceInstance(Locale.ROOT);
+    return PaperSchema.TITLE.equals(field) ? new WholeBreakIterator()
+        : new ForwardBoundaries(BreakIterator.getSentenceInstance(Locale.ROOT));
+  }
+
+  /**
+   * A break iterator's boundaries found going forward from the start of the text, once, as far as they are asked
+   * for. Passages are chosen from the start of an abstract to its end, and the JDK's sentence iterator finds the
+   * boundary before or after an offset by going back to a safe point and forward again each time (a tenth of a
+   * search); its boundaries are those its forward pass finds, and so are these.
+   */
+  static final class ForwardBoundaries extends BreakIterator {
+    private final BreakIterator base;
+    private int[] boundaries = new int[16];
+    private int count;
+    /** Whether the base has given its last boundary. */
+    private boolean done;
+    /** Which of the boundaries is current. */
+    private int at;
+
+    ForwardBoundaries(BreakIterator base) {
+      this.base = base;
+    }
+
+    @Override
+    public void setText(CharacterIterator text) {
+      base.setText(text);
+      boundaries[0] = base.first();
+      count = 1;
+      done = false;
+      at = 0;
+    }
+
+    @Override
+    public CharacterIterator getText() {
+      return base.getText();
+    }
+
+    /** Finds the next boundary going forward; false when there is none. */
+    private boolean findNext() {
+      if (done) {
+        return false;
+      }
+      int next = base.next();
+      if (next == DONE) {
+        done = true;
+        return false;
+      }
+      if (count == boundaries.length) {
+        boundaries = Arrays.copyOf(boundaries, count * 2);
+      }
+      boundaries[count++] = next;
+      return true;
+    }
+
+    private int moveTo(int index) {
+      at = index;
+      return boundaries[index];
+    }
+
+    @Override
+    public int current() {
+      return boundaries[at];
+    }
+
+    @Override
+    public int first() {
+      return moveTo(0);
+    }
+
+    @Override
+    public int last() {
+      while (findNext()) {
+        // to the end of the text
+      }
+      return moveTo(count - 1);
+    }
+
+    @Override
+    public int next() {
+      return at + 1 < count || findNext() ? moveTo(at + 1) : DONE;
+    }
+
+    @Override
+    public int next(int n) {
+      int result = current();
+      for (int i = 0; i < n && result != DONE; i++) {
+        result = next();
+      }
+      for (int i = 0; i > n && result != DONE; i--) {
+        result = previous();
+      }
+      return result;
+    }
+
+    @Override
+    public int previous() {
+      return at == 0 ? DONE : moveTo(at - 1);
+    }
+
+    @Override
+    public int following(int offset) {
+      checkOffset(offset);
+      while (boundaries[count - 1] <= offset && findNext()) {
+        // until a boundary after the offset
+      }
+      int index = firstAfter(offset);
+      if (index == count) {
+        moveTo(count - 1);
+        return DONE;
+      }
+      return moveTo(index);
+    }
+
+    @Override
+    public int preceding(int offset) {
+      checkOffset(offset);
+      while (boundaries[count - 1] < offset && findNext()) {
+        // until a boundary at or after the offset
+      }
+      int index = firstAfter(offset - 1) - 1;
+      if (index < 0) {
+        moveTo(0);
+        return DONE;
+      }
+      return moveTo(index);
+    }
+
+    /** The index of the first boundary known past {@code offset}, or {@code count}. */
+    private int firstAfter(int offset) {
+      int low = 0;
+      int high = count;
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (boundaries[middle] <= offset) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      return low;
+    }
+
+    private void checkOffset(int offset) {
+      CharacterIterator text = getText();
+      if (offset < text.getBeginIndex() || offset > text.getEndIndex()) {
+        throw new IllegalArgumentException("offset out of bounds");
+      }
+    }
   }
 
   @Override
