@@ -138,7 +138,8 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
 
   /**
    * Lucene's postings strategy rewrites the query and builds its weight again for every document and field, which
-   * costs more than the rest of highlighting together; this one reads the same matches from one weight per segment.
+   * costs more than the rest of highlighting together; this one finds the same matches once per segment (see
+   * {@link SegmentMatches}).
    */
   @Override
   protected FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource, UHComponents components) {
