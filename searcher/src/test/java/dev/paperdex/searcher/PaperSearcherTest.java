@@ -361,8 +361,7 @@ class PaperSearcherTest {
       SearchResults results = search(searcher, "\"sparse attention\" kernels");
 
       // the phrase marked as one, only where its words are adjacent; the third paper is in the second segment
-      assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()) + " "
-          + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList())
+      assertThat(results.hits()).extracting(PaperSearcherTest::marks)
           .containsExactlyInAnyOrder(
               "2601.00001 [Sparse attention, kernels] [[kernels]]",
               "2601.00002 [Kernels] [[Sparse attention]]",
@@ -381,8 +380,7 @@ class PaperSearcherTest {
     try (PaperSearcher searcher = PaperSearcher.open(index)) {
       SearchResults results = search(searcher, "kernels (sparse OR graph)");
 
-      assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()) + " "
-          + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList())
+      assertThat(results.hits()).extracting(PaperSearcherTest::marks)
           .containsExactlyInAnyOrder(
               "2601.00001 [Sparse, kernels] [[Sparse, kernels], [kernels], [Sparse]]",
               "2601.00002 [Graph, kernels] [[Kernels, graphs]]",
@@ -393,8 +391,7 @@ class PaperSearcherTest {
       assertThat(second.hits().get(0).abstractSnippets()).isEqualTo(results.hits().get(1).abstractSnippets());
 
       // a phrase: only where its words stand next to each other, marked as one
-      assertThat(search(searcher, "\"sparse kernels\"").hits()).extracting(hit -> hit.paper().id() + " "
-          + marked(hit.title()) + " " + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList())
+      assertThat(search(searcher, "\"sparse kernels\"").hits()).extracting(PaperSearcherTest::marks)
           .containsExactlyInAnyOrder(
               "2601.00001 [Sparse kernels] [[Sparse kernels]]",
               "2601.00004 [] [[sparse kernels]]");
@@ -409,14 +406,19 @@ class PaperSearcherTest {
     try (PaperSearcher searcher = PaperSearcher.open(index)) {
       // the group in parentheses matches only the second paper: its "sparse" is marked there alone
       SearchResults results = search(searcher, "((ti:sparse AND au:shapiro) OR kernels) -dense cat:cs.DC");
-      assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()) + " "
-          + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList())
+      assertThat(results.hits()).extracting(PaperSearcherTest::marks)
           .containsExactly("2601.00001 [kernels] [[kernels]]");
 
       results = search(searcher, "(ti:sparse AND au:shapiro) OR kernels");
       assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()))
           .containsExactlyInAnyOrder("2601.00001 [kernels]", "2601.00002 [Sparse, kernels]");
     }
+  }
+
+  /** A hit's id, the words marked in its title, and those marked in each of its abstract passages. */
+  private static String marks(Hit hit) {
+    return hit.paper().id() + " " + marked(hit.title()) + " "
+        + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList();
   }
 
   private static List<String> marked(Snippet snippet) {
