@@ -361,12 +361,40 @@ class PaperSearcherTest {
       SearchResults results = search(searcher, "\"sparse attention\" kernels");
 
       // the phrase marked as one, only where its words are adjacent; the third paper is in the second segment
-      assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()) + " "
-          + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList())
+      assertThat(results.hits()).extracting(PaperSearcherTest::marks)
           .containsExactlyInAnyOrder(
               "2601.00001 [Sparse attention, kernels] [[kernels]]",
               "2601.00002 [Kernels] [[Sparse attention]]",
               "2601.00003 [] [[Kernels, sparse attention]]");
+    }
+  }
+
+  @Test
+  void marksEachWordWhereItStandsInEveryHitOfOneSegment() throws Exception {
+    // one segment: the highlighter reads each word's positions once for all its hits, in index order
+    write(paper("2601.00001", "Sparse kernels", "Sparse kernels. Dense kernels. Sparse again."),
+        paper("2601.00002", "Graph kernels", "No match here. Kernels for graphs."),
+        paper("2601.00003", "Other work", "Unrelated text."),
+        paper("2601.00004", "Sparse sparse", "Kernels of sparse graphs, sparse kernels."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      SearchResults results = search(searcher, "kernels (sparse OR graph)");
+
+      assertThat(results.hits()).extracting(PaperSearcherTest::marks)
+          .containsExactlyInAnyOrder(
+              "2601.00001 [Sparse, kernels] [[Sparse, kernels], [kernels], [Sparse]]",
+              "2601.00002 [Graph, kernels] [[Kernels, graphs]]",
+              "2601.00004 [Sparse, sparse] [[Kernels, sparse, graphs, sparse, kernels]]");
+      // a page further on reads the same positions
+      SearchResults second = searcher.search(SearchRequest.builder().withQuery("kernels (sparse OR graph)")
+          .withOffset(1).withLimit(1).build());
+      assertThat(second.hits().get(0).abstractSnippets()).isEqualTo(results.hits().get(1).abstractSnippets());
+
+      // a phrase: only where its words stand next to each other, marked as one
+      assertThat(search(searcher, "\"sparse kernels\"").hits()).extracting(PaperSearcherTest::marks)
+          .containsExactlyInAnyOrder(
+              "2601.00001 [Sparse kernels] [[Sparse kernels]]",
+              "2601.00004 [] [[sparse kernels]]");
     }
   }
 
@@ -378,14 +406,19 @@ class PaperSearcherTest {
     try (PaperSearcher searcher = PaperSearcher.open(index)) {
       // the group in parentheses matches only the second paper: its "sparse" is marked there alone
       SearchResults results = search(searcher, "((ti:sparse AND au:shapiro) OR kernels) -dense cat:cs.DC");
-      assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()) + " "
-          + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList())
+      assertThat(results.hits()).extracting(PaperSearcherTest::marks)
           .containsExactly("2601.00001 [kernels] [[kernels]]");
 
       results = search(searcher, "(ti:sparse AND au:shapiro) OR kernels");
       assertThat(results.hits()).extracting(hit -> hit.paper().id() + " " + marked(hit.title()))
           .containsExactlyInAnyOrder("2601.00001 [kernels]", "2601.00002 [Sparse, kernels]");
     }
+  }
+
+  /** A hit's id, the words marked in its title, and those marked in each of its abstract passages. */
+  private static String marks(Hit hit) {
+    return hit.paper().id() + " " + marked(hit.title()) + " "
+        + hit.abstractSnippets().stream().map(PaperSearcherTest::marked).toList();
   }
 
   private static List<String> marked(Snippet snippet) {

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -72,6 +74,10 @@ public final class PaperQueryParser {
 
   /** The fewest papers in which word counts tell common words from the rest. */
   static final int COMMON_WORD_MIN_PAPERS = 1000;
+
+  /** The fields that {@link PaperSchema#analyzer()} analyses as English text alike (authors' names have their own). */
+  private static final Set<String> ENGLISH_FIELDS = Set.of(PaperSchema.TITLE, PaperSchema.ABSTRACT,
+      PaperSchema.COMMENTS);
 
   /** A hyphen between letters, or a letter and a digit ({@code non-coding}, {@code IL-6}, {@code 4-PBA}); not 2-3. */
   private static final Pattern INNER_HYPHEN = Pattern.compile("(?<=\\p{L})-(?=[\\p{L}\\p{N}])|(?<=\\p{N})-(?=\\p{L})");
@@ -121,6 +127,38 @@ public final class PaperQueryParser {
     }
     return new ParsedQuery(query, isPlainWords(root) ? Optional.of(anyOf(text, root, fieldBoosts)) : Optional.empty(),
         List.copyOf(words), false);
+  }
+
+  /**
+   * {@code query}, as the query builder makes it from analysed text, for the same words at the same positions in
+   * {@code field}; {@code null} for a kind of query it is not rebuilt for.
+   */
+  static Query inField(Query query, String field) {
+    if (query instanceof TermQuery term) {
+      return new TermQuery(new Term(field, term.getTerm().bytes()));
+    }
+    if (query instanceof PhraseQuery phrase) {
+      PhraseQuery.Builder moved = new PhraseQuery.Builder().setSlop(phrase.getSlop());
+      Term[] terms = phrase.getTerms();
+      int[] positions = phrase.getPositions();
+      for (int i = 0; i < terms.length; i++) {
+        moved.add(new Term(field, terms[i].bytes()), positions[i]);
+      }
+      return moved.build();
+    }
+    if (query instanceof BooleanQuery bool) {
+      BooleanQuery.Builder moved = new BooleanQuery.Builder()
+          .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+      for (BooleanClause clause : bool.clauses()) {
+        Query part = inField(clause.query(), field);
+        if (part == null) {
+          return null;
+        }
+        moved.add(part, clause.occur());
+      }
+      return moved.build();
+    }
+    return null;
   }
 
   /** Whether the query is several plain words or phrases for all fields, with nothing else. */
@@ -240,10 +278,37 @@ public final class PaperQueryParser {
     private final List<HintFinder.QueryWord> words;
     private final Map<String, Float> boosts;
 
+    /**
+     * The query of each text analysed so far, by field (the text fields under one key) and slop: a query's words are
+     * analysed for the title, abstract, authors and comments, and again for its looser form.
+     */
+    private final Map<String, Optional<Query>> analysed = new HashMap<>();
+
     Translation(String text, List<HintFinder.QueryWord> words, Map<String, Float> boosts) {
       this.text = text;
       this.words = words;
       this.boosts = boosts;
+    }
+
+    /**
+     * What Lucene's query builder makes of {@code text} in {@code field} with {@code slop}, each text analysed once for
+     * the fields that share {@link PaperSchema#analyzer()}'s English analyser: the query for one of them is the same
+     * words at the same positions in another.
+     */
+    private Query analysed(String field, String text, int slop) {
+      boolean english = ENGLISH_FIELDS.contains(field);
+      String key = (english ? "" : field) + '\u0000' + slop + '\u0000' + text;
+      Optional<Query> known = analysed.get(key);
+      if (known == null) {
+        Query query = builder.createPhraseQuery(field, text, slop);
+        analysed.put(key, Optional.ofNullable(query));
+        return query;
+      }
+      if (known.isEmpty() || !english) {
+        return known.orElse(null);
+      }
+      Query moved = inField(known.get(), field);
+      return moved != null ? moved : builder.createPhraseQuery(field, text, slop);
     }
 
     private QuerySyntaxException error(int start, String problem) {
@@ -365,11 +430,11 @@ public final class PaperQueryParser {
     /** A word as written; one with an inner hyphen also matches it written as one word or as two. */
     private Query plainWord(String field, String written) {
       String word = TeX.toUnicode(written);
-      Query asWritten = builder.createPhraseQuery(field, word);
+      Query asWritten = analysed(field, word, 0);
       if (asWritten == null || !INNER_HYPHEN.matcher(word).find()) {
         return asWritten;
       }
-      Query joined = builder.createPhraseQuery(field, INNER_HYPHEN.matcher(word).replaceAll(""));
+      Query joined = analysed(field, INNER_HYPHEN.matcher(word).replaceAll(""), 0);
       return joined == null ? asWritten : new BooleanQuery.Builder()
           .add(asWritten, Occur.SHOULD)
           .add(joined, Occur.SHOULD)
@@ -389,7 +454,7 @@ public final class PaperQueryParser {
     }
 
     private Query fuzzy(String field, QueryNode.Word word) {
-      Query analysed = builder.createPhraseQuery(field, word.text());
+      Query analysed = analysed(field, word.text(), 0);
       if (!(analysed instanceof TermQuery term)) {
         return analysed;
       }
@@ -402,7 +467,7 @@ public final class PaperQueryParser {
         BooleanQuery.Builder anyField = new BooleanQuery.Builder();
         boolean any = false;
         for (Map.Entry<String, Float> entry : fields(field).entrySet()) {
-          Query inField = builder.createPhraseQuery(entry.getKey(), TeX.toUnicode(phrase.text()), phrase.slop());
+          Query inField = analysed(entry.getKey(), TeX.toUnicode(phrase.text()), phrase.slop());
           if (inField != null) {
             anyField.add(entry.getValue() == 1f ? inField : new BoostQuery(inField, entry.getValue()), Occur.SHOULD);
             any = true;
