@@ -74,6 +74,12 @@ class SearchOptionsAndCommandsTest {
   }
 
   @Test
+  void explainsABareWordAsTheSameFieldsInTheSameOrderInEveryProcess() {
+    assertThat(run("search", "serving", "--explain").err()).startsWith(
+        "query: (title:serving)^3.0 (authors:serving)^2.0 abstract:serving (comments:serving)^0.5\n");
+  }
+
+  @Test
   void suggestsSpellingsAndOtherFieldsWhenNothingMatches() {
     assertThat(run("search", "speculativ decodng").out()).contains("Did you mean: \"speculative decode\"?");
     assertThat(run("search", "ti:hailo").out()).contains("'hailo' occurs in abstract in 1 paper");

@@ -1,5 +1,7 @@
 package dev.paperdex.searcher.internal;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -76,17 +78,18 @@ public final class PaperSchema {
   /** Hash of the paper's content, to tell an unchanged re-index from an update: a numeric doc value. */
   public static final String FINGERPRINT = "fingerprint";
 
-  /** Bare words search these fields, with these boosts: title above authors above abstract above comments. */
-  public static final Map<String, Float> DEFAULT_FIELD_BOOSTS =
-      Map.of(TITLE, 3.0f, AUTHORS, 2.0f, ABSTRACT, 1.0f, COMMENTS, 0.5f);
+  /**
+   * Bare words search these fields, with these boosts: title above authors above abstract above comments. The
+   * fields come in that order in every process, and so do a word's clauses (and the sum of their scores).
+   */
+  public static final Map<String, Float> DEFAULT_FIELD_BOOSTS = boosts(3.0f, 2.0f, 1.0f, 0.5f);
 
   /**
    * The boosts for the words of a long descriptive query (a claim, a sentence from an abstract) that analyse into
    * several terms: its words are the abstract's kind of words, and a title that shares a few of them says less than
    * an abstract that shares many.
    */
-  public static final Map<String, Float> DESCRIPTION_FIELD_BOOSTS =
-      Map.of(TITLE, 0.5f, AUTHORS, 0.5f, ABSTRACT, 1.0f, COMMENTS, 0.25f);
+  public static final Map<String, Float> DESCRIPTION_FIELD_BOOSTS = boosts(0.5f, 0.5f, 1.0f, 0.25f);
 
   /**
    * The weight of the title against the abstract when a descriptive query's word is scored over both as one field
@@ -116,6 +119,16 @@ public final class PaperSchema {
   public static final FieldType STORED_TEXT = storedText(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
   private PaperSchema() {}
+
+  /** Boosts of the fields bare words search, in a fixed order (a {@code Map.of} changes its order in every JVM). */
+  private static Map<String, Float> boosts(float title, float authors, float abstractText, float comments) {
+    Map<String, Float> boosts = new LinkedHashMap<>();
+    boosts.put(TITLE, title);
+    boosts.put(AUTHORS, authors);
+    boosts.put(ABSTRACT, abstractText);
+    boosts.put(COMMENTS, comments);
+    return Collections.unmodifiableMap(boosts);
+  }
 
   private static FieldType storedText(IndexOptions options) {
     FieldType type = new FieldType();
