@@ -10,7 +10,8 @@ public final class Main {
 
   /**
    * Runs the command line and exits with its exit code. With the system property {@code paperdex.training} set to an
-   * index directory, runs the launcher's start-up training session on it instead (see {@link StartupTraining}).
+   * index directory, runs the launcher's start-up training session on it instead (see {@link StartupTraining}); only
+   * its searches when {@code paperdex.training.session} is {@code search}.
    */
   public static void main(String[] args) {
     // picocli otherwise looks for Groovy's Closure class on the whole class path at start-up, and fails.
@@ -18,7 +19,11 @@ public final class Main {
     String trainingIndex = System.getProperty("paperdex.training");
     if (trainingIndex != null) {
       LuceneLogging.silence();
-      StartupTraining.run(Environment.system(), Path.of(trainingIndex));
+      if ("search".equals(System.getProperty("paperdex.training.session"))) {
+        StartupTraining.runSearches(Environment.system(), Path.of(trainingIndex));
+      } else {
+        StartupTraining.run(Environment.system(), Path.of(trainingIndex));
+      }
       System.exit(0);
     }
     CommandLine commandLine = PaperdexCommand.commandLine(Environment.system(), args);

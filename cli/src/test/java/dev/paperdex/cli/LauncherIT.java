@@ -104,6 +104,7 @@ class LauncherIT {
     }
     if (jdkMajor(startup) >= 25) {
       assertThat(freshCache(startup, INDEX_CACHE_SUFFIX)).as("the large index runs' AOT cache").isPresent();
+      assertThat(freshCache(startup, SEARCH_CACHE_SUFFIX)).as("the searches' AOT cache").isPresent();
     }
 
     ExternalProcess.Result result = paperdex("--index", index.toString(), "search", "KV cache", "--limit", "1");
@@ -168,20 +169,27 @@ class LauncherIT {
   /** How the name of the cache that the launcher gives large index runs ends (JDK 25 and later). */
   private static final String INDEX_CACHE_SUFFIX = "-index.aot";
 
+  /** How the name of the cache that the launcher gives {@code search} ends (JDK 25 and later). */
+  private static final String SEARCH_CACHE_SUFFIX = "-search.aot";
+
   /** The start-up cache recorded for the jar the tests run, if there is one. */
   private static Optional<Path> freshCache(Path startup) throws IOException {
     Optional<Path> aot = freshCache(startup, ".aot");
     return aot.isPresent() ? aot : freshCache(startup, ".jsa");
   }
 
-  /** The cache recorded for the jar the tests run whose name ends in {@code suffix}, but not a large index run's. */
+  /**
+   * The cache recorded for the jar the tests run whose name ends in {@code suffix}, but not a large index run's nor
+   * the searches' unless asked for.
+   */
   private static Optional<Path> freshCache(Path startup, String suffix) throws IOException {
     FileTime jar = Files.getLastModifiedTime(Cli.HOME.resolve("cli/target/paperdex.jar"));
     try (Stream<Path> files = Files.list(startup)) {
       for (Path path : files.toList()) {
         String name = path.getFileName().toString();
-        boolean indexCache = name.endsWith(INDEX_CACHE_SUFFIX) && !suffix.equals(INDEX_CACHE_SUFFIX);
-        if (name.endsWith(suffix) && !indexCache && Files.getLastModifiedTime(path).compareTo(jar) > 0) {
+        boolean otherCache = name.endsWith(INDEX_CACHE_SUFFIX) && !suffix.equals(INDEX_CACHE_SUFFIX)
+            || name.endsWith(SEARCH_CACHE_SUFFIX) && !suffix.equals(SEARCH_CACHE_SUFFIX);
+        if (name.endsWith(suffix) && !otherCache && Files.getLastModifiedTime(path).compareTo(jar) > 0) {
           return Optional.of(path);
         }
       }
