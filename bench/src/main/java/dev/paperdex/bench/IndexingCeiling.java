@@ -15,8 +15,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -26,6 +29,10 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
@@ -49,8 +56,15 @@ import org.apache.lucene.store.FSDirectory;
  *   <li>{@code standard-analyzer}: the same documents, every field analysed by Lucene's {@link StandardAnalyzer};
  *   <li>{@code title-abstract}: title and abstract only, with positions but no offsets, not stored;
  *   <li>{@code title-abstract-standard-analyzer}: the same with {@link StandardAnalyzer};
- *   <li>{@code analysis-only}: paperdex's documents built and every analysed field's tokens read, no index.
+ *   <li>{@code analysis-only}: paperdex's documents built and every analysed field's tokens read, no index;
+ *   <li>{@code paperdex-without=PART,...}: paperdex's documents without some of their parts, to measure what each
+ *       costs: {@code offsets} (title and abstract with positions only), {@code stored} (nothing stored), {@code
+ *       authors} (the three fields per author), {@code author-facet}, {@code id}, {@code categories} (categories,
+ *       archives, primary category), {@code dates}, {@code other} (doi, journal, comments, report number and the
+ *       stored-only fields), {@code numbers} (version and fingerprint doc values).
  * </ul>
+ * Several documents joined with {@code +} are indexed in turn in each pass, in one JVM (passes after the first then
+ * compare them with the JIT's compiling done).
  * Prints the reading's and each pass's wall and CPU time (the whole process's, every thread), garbage collection
  * and JIT compiling time, and papers per second. README, "Indexing work, fourth round".
  */
@@ -69,7 +83,7 @@ public final class IndexingCeiling {
     PAPERDEX, STANDARD_ANALYZER, TITLE_ABSTRACT, TITLE_ABSTRACT_STANDARD_ANALYZER, ANALYSIS_ONLY;
 
     static Indexed named(String name) {
-      return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+      return name.startsWith(WITHOUT) ? PAPERDEX : valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     boolean standardAnalyzer() {
@@ -89,17 +103,75 @@ public final class IndexingCeiling {
     }
   }
 
+  private static final String WITHOUT = "paperdex-without=";
+
+  /** The fields of each part that {@code paperdex-without=} can leave out. */
+  private static final Map<String, Set<String>> PARTS = Map.of(
+      "authors", Set.of(PaperSchema.AUTHORS, PaperSchema.AUTHOR_KEYS, PaperSchema.AUTHOR_FACET),
+      "author-facet", Set.of(PaperSchema.AUTHOR_FACET),
+      "id", Set.of(PaperSchema.ID),
+      "categories", Set.of(PaperSchema.CATEGORIES, PaperSchema.ARCHIVES, PaperSchema.PRIMARY_CATEGORY),
+      "dates", Set.of(PaperSchema.PUBLISHED, PaperSchema.UPDATED),
+      "other", Set.of(PaperSchema.DOI, PaperSchema.JOURNAL_REF, PaperSchema.COMMENTS, PaperSchema.REPORT_NUMBER,
+          PaperSchema.MSC_CLASS, PaperSchema.ACM_CLASS, PaperSchema.LICENSE, PaperSchema.WITHDRAWN,
+          PaperSchema.SOURCE),
+      "numbers", Set.of(PaperSchema.VERSION_NUMBER, PaperSchema.FINGERPRINT));
+
+  /** {@code doc} without the parts named in {@code parts} (see the class comment). */
+  private static Document without(Document doc, Set<String> parts) {
+    Set<String> dropped = new HashSet<>();
+    for (String part : parts) {
+      if (PARTS.containsKey(part)) {
+        dropped.addAll(PARTS.get(part));
+      } else if (!part.equals("offsets") && !part.equals("stored")) {
+        throw new IllegalArgumentException("no such part: " + part);
+      }
+    }
+    boolean offsets = parts.contains("offsets");
+    boolean stored = parts.contains("stored");
+    Document result = new Document();
+    for (IndexableField field : doc) {
+      if (dropped.contains(field.name())) {
+        continue;
+      }
+      IndexableField kept = field;
+      if (stored && field.fieldType().stored()) {
+        kept = switch (field) {
+          case StoredField storedOnly -> null;
+          case KeywordField keyword -> new KeywordField(field.name(), field.stringValue(), Field.Store.NO);
+          case StringField string -> new StringField(field.name(), field.stringValue(), Field.Store.NO);
+          case LongField number -> new LongField(field.name(), number.numericValue().longValue(), Field.Store.NO);
+          default -> {
+            FieldType type = new FieldType(field.fieldType());
+            type.setStored(false);
+            yield new Field(field.name(), field.stringValue(), type);
+          }
+        };
+      }
+      if (offsets && kept != null && kept.fieldType().indexOptions()
+          == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) {
+        FieldType type = new FieldType(kept.fieldType());
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        kept = new Field(kept.name(), kept.stringValue(), type);
+      }
+      if (kept != null) {
+        result.add(kept);
+      }
+    }
+    return result;
+  }
+
   private IndexingCeiling() {}
 
   /** Runs the measurement; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
     if (args.length != 5) {
       System.err.println("usage: IndexingCeiling CORPUS_DIR WORK_DIR paperdex|standard-analyzer|title-abstract|"
-          + "title-abstract-standard-analyzer|analysis-only THREADS PASSES");
+          + "title-abstract-standard-analyzer|analysis-only|paperdex-without=PART,... THREADS PASSES");
       System.exit(2);
     }
     Path work = Path.of(args[1]);
-    Indexed indexed = Indexed.named(args[2]);
+    List<String> documents = List.of(args[2].split("\\+"));
     int threads = Integer.parseInt(args[3]);
     int passes = Integer.parseInt(args[4]);
 
@@ -110,15 +182,22 @@ public final class IndexingCeiling {
       fingerprints[i] = PaperDocument.fingerprint(papers.get(i));
     }
     System.out.printf(Locale.ROOT, "read %d papers and their fingerprints: %s%n", papers.size(), reading.since());
-    Analyzer analyzer = indexed.standardAnalyzer() ? new StandardAnalyzer(CharArraySet.EMPTY_SET)
-        : PaperSchema.analyzer();
     for (int pass = 1; pass <= passes; pass++) {
-      Clock clock = new Clock();
-      String detail = indexed == Indexed.ANALYSIS_ONLY
-          ? analyse(papers, fingerprints, analyzer, threads)
-          : index(papers, fingerprints, indexed, analyzer, threads, work.resolve("pass-" + pass));
-      System.out.printf(Locale.ROOT, "pass %d, %s, %d threads: %s, %.0f papers/s; %s%n", pass, args[2], threads,
-          clock.since(), papers.size() / clock.wallSeconds(), detail);
+      for (int d = 0; d < documents.size(); d++) {
+        String document = documents.get(d);
+        Indexed indexed = Indexed.named(document);
+        Set<String> without = document.startsWith(WITHOUT)
+            ? Set.of(document.substring(WITHOUT.length()).split(",")) : Set.of();
+        Analyzer analyzer = indexed.standardAnalyzer() ? new StandardAnalyzer(CharArraySet.EMPTY_SET)
+            : PaperSchema.analyzer();
+        Clock clock = new Clock();
+        String detail = indexed == Indexed.ANALYSIS_ONLY
+            ? analyse(papers, fingerprints, analyzer, threads)
+            : index(papers, fingerprints, indexed, without, analyzer, threads,
+                work.resolve("pass-" + pass + (documents.size() > 1 ? "-" + d : "")));
+        System.out.printf(Locale.ROOT, "pass %d, %s, %d threads: %s, %.0f papers/s; %s%n", pass, document, threads,
+            clock.since(), papers.size() / clock.wallSeconds(), detail);
+      }
     }
   }
 
@@ -145,8 +224,8 @@ public final class IndexingCeiling {
     return papers;
   }
 
-  private static String index(List<Paper> papers, long[] fingerprints, Indexed indexed, Analyzer analyzer,
-                              int threads, Path indexDir) throws Exception {
+  private static String index(List<Paper> papers, long[] fingerprints, Indexed indexed, Set<String> without,
+                              Analyzer analyzer, int threads, Path indexDir) throws Exception {
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setCommitOnClose(false)
@@ -157,7 +236,8 @@ public final class IndexingCeiling {
       AtomicInteger next = new AtomicInteger();
       inThreads(threads, () -> {
         for (int i = next.getAndIncrement(); i < papers.size(); i = next.getAndIncrement()) {
-          writer.addDocument(indexed.document(papers.get(i), fingerprints[i]));
+          Document doc = indexed.document(papers.get(i), fingerprints[i]);
+          writer.addDocument(without.isEmpty() ? doc : without(doc, without));
         }
         writer.flushNextBuffer();
       });
