@@ -198,10 +198,15 @@ final class SearchCommand implements Callable<Integer> {
     if (!location.isDefault() || indexExists(location.path()) || !parent.env().hasBundledData()) {
       return;
     }
-    Path data = parent.env().bundledData();
+    indexBundledData(location.path(), false,
+        "no index at " + location.path() + " yet; indexing the bundled " + parent.env().bundledData() + " first");
+  }
+
+  /** Indexes the bundled data into {@code index}, saying why first and how it went after, on the notes' stream. */
+  private void indexBundledData(Path index, boolean rebuild, String why) throws Exception {
     PrintWriter notes = parent.notes(spec.commandLine());
-    notes.println("paperdex: no index at " + location.path() + " yet; indexing the bundled " + data + " first");
-    notes.println("paperdex: " + IndexCommand.run(location.path(), List.of(data), false, false,
+    notes.println("paperdex: " + why);
+    notes.println("paperdex: " + IndexCommand.run(index, List.of(parent.env().bundledData()), false, rebuild,
         parent.indexProgress(spec.commandLine(), true)).summary());
   }
 
@@ -217,11 +222,8 @@ final class SearchCommand implements Callable<Integer> {
       if (!location.isDefault() || !builtFromBundledDataAlone(e.sources())) {
         throw e;
       }
-      PrintWriter notes = parent.notes(spec.commandLine());
-      notes.println("paperdex: the index at " + location.path() + " was built by an older paperdex from the bundled "
-          + "data; rebuilding it");
-      notes.println("paperdex: " + IndexCommand.run(location.path(), List.of(parent.env().bundledData()), false, true,
-          parent.indexProgress(spec.commandLine(), true)).summary());
+      indexBundledData(location.path(), true,
+          "the index at " + location.path() + " was built by an older paperdex from the bundled data; rebuilding it");
       return PaperSearcher.openForOneShot(location.path());
     }
   }
