@@ -192,9 +192,7 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
     if (!(query instanceof BooleanQuery bool)) {
       return touchesHighlightedFields(query) ? query : null;
     }
-    boolean disjunction = bool.getMinimumNumberShouldMatch() == 0
-        && bool.clauses().stream().allMatch(clause -> clause.occur() == Occur.SHOULD);
-    if (!matched && !disjunction) {
+    if (!matched && !isDisjunction(bool)) {
       return touchesHighlightedFields(query) ? query : null;
     }
     // A matched query's matches are those of its required clauses (which all match) and of those optional ones that
@@ -213,7 +211,13 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
     return kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0) : parts.build();
   }
 
-  private static boolean touchesHighlightedFields(Query query) {
+  /** Whether the query matches where any of its clauses does: optional clauses only, none of them required. */
+  private static boolean isDisjunction(BooleanQuery bool) {
+    return bool.getMinimumNumberShouldMatch() == 0
+        && bool.clauses().stream().allMatch(clause -> clause.occur() == Occur.SHOULD);
+  }
+
+    private static boolean touchesHighlightedFields(Query query) {
     Set<String> fields = new HashSet<>();
     boolean[] unnamed = {false};
     query.visit(new QueryVisitor() {
@@ -310,8 +314,7 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
         }
         return PhraseOccurrences.in(phrase, onDoc);
       }
-      if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
-          && bool.clauses().stream().allMatch(clause -> clause.occur() == Occur.SHOULD)) {
+      if (query instanceof BooleanQuery bool && isDisjunction(bool)) {
         List<MatchesIterator> parts = new ArrayList<>(bool.clauses().size());
         for (BooleanClause clause : bool.clauses()) {
           MatchesIterator part = matches(clause.query(), doc, field);
