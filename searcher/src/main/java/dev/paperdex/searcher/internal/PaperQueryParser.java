@@ -75,10 +75,6 @@ public final class PaperQueryParser {
   /** The fewest papers in which word counts tell common words from the rest. */
   static final int COMMON_WORD_MIN_PAPERS = 1000;
 
-  /** The fields that {@link PaperSchema#analyzer()} analyses as English text alike (authors' names have their own). */
-  private static final Set<String> ENGLISH_FIELDS = Set.of(PaperSchema.TITLE, PaperSchema.ABSTRACT,
-      PaperSchema.COMMENTS);
-
   /** A hyphen between letters, or a letter and a digit ({@code non-coding}, {@code IL-6}, {@code 4-PBA}); not 2-3. */
   private static final Pattern INNER_HYPHEN = Pattern.compile("(?<=\\p{L})-(?=[\\p{L}\\p{N}])|(?<=\\p{N})-(?=\\p{L})");
   private static final Pattern VERSION_SUFFIX = Pattern.compile("v\\d+$");
@@ -296,7 +292,7 @@ public final class PaperQueryParser {
      * words at the same positions in another.
      */
     private Query analysed(String field, String text, int slop) {
-      boolean english = ENGLISH_FIELDS.contains(field);
+      boolean english = PaperSchema.ENGLISH_TEXT_FIELDS.contains(field);
       String key = (english ? "" : field) + '\u0000' + slop + '\u0000' + text;
       Optional<Query> known = analysed.get(key);
       if (known == null) {

@@ -3,6 +3,7 @@ package dev.paperdex.searcher.internal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -108,6 +109,12 @@ public final class PaperSchema {
    */
   public static final Similarity DESCRIPTION_SIMILARITY =
       new DFRSimilarity(new BasicModelIne(), new AfterEffectB(), new NormalizationH2());
+
+  /**
+   * The searched text fields that {@link #analyzer()} reads with one and the same English analyser (authors' names
+   * have their own), so that a text analysed for one of them gives the same terms in the others.
+   */
+  public static final Set<String> ENGLISH_TEXT_FIELDS = Set.of(TITLE, ABSTRACT, COMMENTS);
 
   /** Gap between two authors' names so that a phrase never spans two people. */
   static final int AUTHOR_POSITION_GAP = 100;

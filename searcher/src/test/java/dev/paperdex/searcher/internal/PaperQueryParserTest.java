@@ -17,7 +17,8 @@ class PaperQueryParserTest {
         "Östlin's tumours", "the")) {
       for (int slop : new int[] {0, 2}) {
         Query inTitle = builder.createPhraseQuery(PaperSchema.TITLE, text, slop);
-        for (String field : List.of(PaperSchema.ABSTRACT, PaperSchema.COMMENTS)) {
+        assertThat(PaperSchema.ENGLISH_TEXT_FIELDS).contains(PaperSchema.TITLE);
+        for (String field : PaperSchema.ENGLISH_TEXT_FIELDS) {
           Query direct = builder.createPhraseQuery(field, text, slop);
           Query moved = PaperQueryParser.inField(inTitle, field);
           // null: a kind of query the parser analyses again instead
