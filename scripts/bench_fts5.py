@@ -32,14 +32,25 @@ def collapse(text):
     return SPACE.sub(" ", text).strip() if text else ""
 
 
+ARXIV_ID = re.compile(r"(\d{2})(\d{2})\.\d{4,5}|[a-z-]+/(\d{2})(\d{2})\d{3}")
+
+
 def published(record):
+    """The first version's time; without one, the first day of the month in the id, as paperdex dates it."""
     versions = record.get("versions") or []
     if versions and isinstance(versions[0], dict) and versions[0].get("created"):
         try:
             return int(parsedate_to_datetime(versions[0]["created"]).timestamp())
         except (TypeError, ValueError):
             return None
-    return None
+    match = ARXIV_ID.fullmatch(str(record.get("id") or ""))
+    if not match:
+        return None
+    new_style = match.group(1) is not None
+    year, month = (int(match.group(1)), int(match.group(2))) if new_style else (int(match.group(3)), int(match.group(4)))
+    if not 1 <= month <= 12 or (year < 7 if new_style else 7 < year < 91):
+        return None
+    return int(datetime(1900 + year if year >= 91 else 2000 + year, month, 1, tzinfo=timezone.utc).timestamp())
 
 
 def index(corpus_dir, db_file):

@@ -1,8 +1,12 @@
 package dev.paperdex.searcher;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One normalised paper: what every input format is turned into before indexing, and what a search returns in full.
@@ -70,6 +74,27 @@ public record Paper(
   public String versionedId() {
     return id + "v" + version;
   }
+
+  /**
+   * The month arXiv gave the paper its id, read from the id itself ({@code 1812.06145} and {@code hep-th/9901001}
+   * were submitted in December 2018 and January 1999); empty for an id not in arXiv's form. It is the month version
+   * 1 was submitted in, for the papers whose records leave out {@link #published()}.
+   */
+  public Optional<YearMonth> idMonth() {
+    Matcher m = ARXIV_ID.matcher(id);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    boolean newStyle = m.group(1) != null;
+    int year = Integer.parseInt(newStyle ? m.group(1) : m.group(3));
+    int month = Integer.parseInt(newStyle ? m.group(2) : m.group(4));
+    // New-style ids began in April 2007; old-style ones ran from August 1991 to March 2007.
+    boolean possible = month >= 1 && month <= 12 && (newStyle ? year >= 7 : year >= 91 || year <= 7);
+    return possible ? Optional.of(YearMonth.of(year >= 91 ? 1900 + year : 2000 + year, month)) : Optional.empty();
+  }
+
+  /** {@code YYMM.NNNNN} (groups 1, 2) or {@code archive/YYMMNNN} (groups 3, 4). */
+  private static final Pattern ARXIV_ID = Pattern.compile("(\\d{2})(\\d{2})\\.\\d{4,5}|[a-z-]+/(\\d{2})(\\d{2})\\d{3}");
 
   /** A builder pre-filled with this paper's values, for making a changed copy. */
   public Builder toBuilder() {

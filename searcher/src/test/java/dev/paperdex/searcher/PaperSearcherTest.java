@@ -10,6 +10,8 @@ import dev.paperdex.searcher.internal.PaperSchema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -572,5 +574,39 @@ class PaperSearcherTest {
       threads.shutdown();
       assertThat(search(searcher, "graph").totalHits()).isEqualTo(51);
     }
+  }
+
+  @Test
+  void aPaperWithoutAFirstVersionDateIsFilteredSortedAndCountedByTheMonthInItsId() throws Exception {
+    Paper undated = Paper.builder().withId("1812.06145").withTitle("Unimodal hand-gesture recognition")
+        .withCategories(List.of("cs.CV")).withUpdated(Instant.parse("2025-10-13T00:00:00Z")).build();
+    Paper dated = Paper.builder().withId("1901.00001").withTitle("Multimodal hand-gesture recognition")
+        .withCategories(List.of("cs.CV")).withPublished(Instant.parse("2019-01-03T10:00:00Z")).build();
+    write(undated, dated);
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      SearchResults december = searcher.search(SearchRequest.builder().withQuery("recognition")
+          .withSince(LocalDate.of(2018, 12, 1)).withUntil(LocalDate.of(2018, 12, 31)).build());
+      assertThat(ids(december)).containsExactly("1812.06145");
+      assertThat(ids(search(searcher, "date:[2018 TO 2018]"))).containsExactly("1812.06145");
+      assertThat(ids(searcher.search(SearchRequest.builder().withQuery("recognition")
+          .withSort(SearchRequest.Sort.PUBLISHED).build()))).containsExactly("1901.00001", "1812.06145");
+      assertThat(searcher.search(SearchRequest.builder().withQuery("recognition").withFacets(true).build())
+          .facets().years()).extracting(Facets.Count::value).containsExactly("2019", "2018");
+      assertThat(december.hits().get(0).paper().published()).as("no date is shown that the record did not give")
+          .isNull();
+    }
+  }
+
+  @Test
+  void theMonthInAnArxivIdIsTheMonthItWasSubmitted() {
+    assertThat(Paper.builder().withId("1812.06145").build().idMonth()).contains(YearMonth.of(2018, 12));
+    assertThat(Paper.builder().withId("0704.0001").build().idMonth()).contains(YearMonth.of(2007, 4));
+    assertThat(Paper.builder().withId("hep-th/9901001").build().idMonth()).contains(YearMonth.of(1999, 1));
+    assertThat(Paper.builder().withId("math/0601001").build().idMonth()).contains(YearMonth.of(2006, 1));
+    assertThat(Paper.builder().withId("4983").build().idMonth()).as("a BEIR document id").isEmpty();
+    assertThat(Paper.builder().withId("2613.00001").build().idMonth()).as("no thirteenth month").isEmpty();
+    assertThat(Paper.builder().withId("0612.0001").build().idMonth()).as("before new-style ids").isEmpty();
+    assertThat(Paper.builder().withId("hep-th/8901001").build().idMonth()).as("before arXiv").isEmpty();
   }
 }

@@ -6,13 +6,14 @@ import dev.paperdex.searcher.SearchResults;
 import java.io.PrintWriter;
 import java.text.Normalizer;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,7 +102,7 @@ final class BibtexWriter implements PaperWriter {
 
   private static String key(Paper paper) {
     String surname = paper.authors().isEmpty() ? "anon" : asKey(lastWord(paper.authors().get(0)));
-    String year = paper.published() == null ? "" : Integer.toString(paper.published().atZone(ZoneOffset.UTC).getYear());
+    String year = submitted(paper).map(month -> Integer.toString(month.getYear())).orElse("");
     String word = "";
     for (String candidate : paper.title().split("[\\s\\-:/]+")) {
       String folded = asKey(candidate);
@@ -112,6 +113,12 @@ final class BibtexWriter implements PaperWriter {
     }
     String key = (surname.isEmpty() ? "anon" : surname) + year + word;
     return key.isEmpty() ? "arxiv" + asKey(paper.id()) : key;
+  }
+
+  /** The month version 1 was submitted: from its date, else from the arXiv id, which records the month too. */
+  private static Optional<YearMonth> submitted(Paper paper) {
+    return paper.published() == null ? paper.idMonth()
+        : Optional.of(YearMonth.from(paper.published().atZone(ZoneOffset.UTC)));
   }
 
   private static String lastWord(String name) {
@@ -132,11 +139,10 @@ final class BibtexWriter implements PaperWriter {
           .collect(Collectors.joining(" and ")) + "}");
     }
     fields.put("title", title(paper.title()));
-    if (paper.published() != null) {
-      ZonedDateTime published = paper.published().atZone(ZoneOffset.UTC);
-      fields.put("year", "{" + published.getYear() + "}");
-      fields.put("month", MONTHS[published.getMonthValue() - 1]);
-    }
+    submitted(paper).ifPresent(month -> {
+      fields.put("year", "{" + month.getYear() + "}");
+      fields.put("month", MONTHS[month.getMonthValue() - 1]);
+    });
     fields.put("eprint", braced(paper.id()));
     fields.put("archivePrefix", "{arXiv}");
     if (paper.primaryCategory() != null) {

@@ -216,4 +216,16 @@ class PaperWritersTest {
     assertThat(database.getEntries().keySet()).extracting(Key::getValue)
         .containsExactlyInAnyOrder("smith2026kva", "smith2026kvb", "nunez2026speculative");
   }
+
+  @Test
+  void bibtexDatesAPaperWithoutAFirstVersionDateByTheMonthInItsId() throws Exception {
+    Paper undated = Paper.builder().withId("1812.06145").withTitle("Unimodal hand-gesture recognition")
+        .withAuthors(List.of("Mahdi Abavisani")).withUpdated(Instant.parse("2025-10-13T00:00:00Z")).build();
+
+    BibTeXEntry entry = new BibTeXParser().parse(new StringReader(paper(OutputFormat.BIBTEX, undated)))
+        .getEntries().values().iterator().next();
+    assertThat(entry.getKey().getValue()).as("the year of submission, not of the update").isEqualTo("abavisani2018unimodal");
+    assertThat(field(entry, "year")).isEqualTo("2018");
+    assertThat(entry.getField(new Key("month")).toUserString()).isEqualTo("December");
+  }
 }

@@ -4,6 +4,7 @@ import static dev.paperdex.searcher.internal.PaperSchema.*;
 
 import dev.paperdex.searcher.Paper;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,12 @@ public final class PaperDocument {
       doc.add(new StringField(PRIMARY_CATEGORY, paper.primaryCategory(), Field.Store.YES));
     }
     addInstant(doc, PUBLISHED, paper.published());
+    if (paper.published() == null) {
+      // Not stored, so the paper still shows no date it was not given; but date filters, sorting and the years
+      // facet place it in the month its id says, rather than leave it out.
+      paper.idMonth().ifPresent(month -> doc.add(new LongField(PUBLISHED,
+          month.atDay(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond(), Field.Store.NO)));
+    }
     addInstant(doc, UPDATED, paper.updated());
     if (paper.doi() != null) {
       doc.add(new StringField(DOI, paper.doi().toLowerCase(Locale.ROOT), Field.Store.NO));

@@ -29,7 +29,7 @@ import org.apache.lucene.search.similarities.Similarity;
 public final class PaperSchema {
 
   /** The schema version written into every commit; an index of another version must be rebuilt. */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   /** Commit user-data key holding {@link #VERSION}; the rest of what a commit records is in {@link CommitRecord}. */
   public static final String SCHEMA_VERSION_KEY = "paperdex.schema";
