@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperdex.indexer.IndexContents;
+import dev.paperdex.searcher.internal.PaperSchema;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class StatsAndCheckTest {
     Cli.Run run = cli.run("stats", "--index", index);
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Papers       29\n").contains("Schema       3\n").contains("Committed    20")
+    assertThat(run.out()).contains("Papers       29\n").contains("Schema       " + PaperSchema.VERSION + "\n").contains("Committed    20")
         .contains("Years        2026 21 · 2025 5 · 2024 2 · 2023 1\n")
         .containsPattern("Committed    20\\S+ by paperdex \\d+\\.\\d+\\.\\d+")
         .containsPattern("Sources      2 files, \\d+\\.\\d KB\n {13}" + Cli.HOME.resolve("data") + "/\\S+  \\(");
