@@ -183,9 +183,17 @@ public final class Authors {
     return text.length() < 2 || Character.getType(text.charAt(1)) != Character.LOWERCASE_LETTER;
   }
 
+  /** Whether {@code c} may be part of a marker that {@link #MARKERS} removes: {@code \ $ ^ * † ‡ § ¶}. */
+  private static boolean isMarker(char c) {
+    return switch (c) {
+      case '\\', '$', '^', '*', '†', '‡', '§', '¶' -> true;
+      default -> false;
+    };
+  }
+
   private static boolean hasMarker(String text) {
     for (int k = 0; k < text.length(); k++) {
-      if ("\\$^*†‡§¶".indexOf(text.charAt(k)) >= 0) {
+      if (isMarker(text.charAt(k))) {
         return true;
       }
     }

@@ -48,19 +48,49 @@ public final class Text {
     // the rest is collapsed in place in a copy, read from an array rather than char by char from the string
     char[] chars = new char[end - start];
     text.getChars(start, end, chars, 0);
-    int read = at - start;
-    int write = read;
-    while (read < chars.length) {
-      char c = chars[read++];
+    return new String(chars, 0, collapse(chars, at - start, chars.length, chars, at - start));
+  }
+
+  /**
+   * {@link #clean(String)} of {@code new String(chars, offset, length)}, without making that string first: for text
+   * that a parser holds as characters.
+   */
+  public static String clean(char[] chars, int offset, int length) {
+    int start = offset;
+    int end = offset + length;
+    while (start < end && isTrimmed(chars[start])) {
+      start++;
+    }
+    while (end > start && isTrimmed(chars[end - 1])) {
+      end--;
+    }
+    if (start == end) {
+      return null;
+    }
+    char[] collapsed = new char[end - start];
+    return new String(collapsed, 0, collapse(chars, start, end, collapsed, 0));
+  }
+
+  /**
+   * Copies {@code source[from, to)} to {@code target} from {@code written} on (which may be the same array, written
+   * no further than read), each run of white space as one space; the run must not end the range.
+   *
+   * @return the length written up to, in {@code target}
+   */
+  private static int collapse(char[] source, int from, int to, char[] target, int written) {
+    int read = from;
+    int write = written;
+    while (read < to) {
+      char c = source[read++];
       if (isWhiteSpace(c)) {
-        while (isWhiteSpace(chars[read])) {
+        while (isWhiteSpace(source[read])) {
           read++;
         }
         c = ' ';
       }
-      chars[write++] = c;
+      target[write++] = c;
     }
-    return new String(chars, 0, write);
+    return write;
   }
 
   private static boolean isWhiteSpace(char c) {

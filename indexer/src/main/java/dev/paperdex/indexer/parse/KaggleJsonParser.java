@@ -137,8 +137,32 @@ final class KaggleJsonParser implements PaperParser {
   }
 
   /**
-   * What one line holds: the fields a paper is made of, each as {@link #value} read it (a key given twice keeps its
-   * last value, as the tree did), or, for a line that is not an object, what it is.
+   * The value at the parser's current token as {@link #value} reads it, but a string {@link Text#clean}ed straight
+   * from the parser's characters ({@code null} when blank): for the fields that are cleaned anyway, which is all but
+   * the id. A string longer than the parser allows is left to {@link #value}, which fails the line as before.
+   */
+  private static Object cleanedValue(JsonParser json) throws IOException {
+    if (json.currentToken() == JsonToken.VALUE_STRING) {
+      char[] chars = json.getTextCharacters();
+      int offset = json.getTextOffset();
+      int length = json.getTextLength();
+      if (length <= json.streamReadConstraints().getMaxStringLength()) {
+        return Text.clean(chars, offset, length);
+      }
+    }
+    Object value = value(json);
+    return value instanceof String text ? Text.clean(text) : value;
+  }
+
+  /** The cleaned text of a field that {@link #cleanedValue} read. */
+  private static String cleaned(Object value) {
+    return value instanceof JsonNode node ? Text.clean(text(node)) : (String) value;
+  }
+
+  /**
+   * What one line holds: the fields a paper is made of, the id as {@link #value} read it and the rest as
+   * {@link #cleanedValue} did (a key given twice keeps its last value, as the tree did), or, for a line that is not an
+   * object, what it is.
    */
   private static final class Record {
     String notAnObject;
@@ -164,20 +188,20 @@ final class KaggleJsonParser implements PaperParser {
         json.nextToken();
         switch (key) {
           case "id" -> id = value(json);
-          case "title" -> title = value(json);
-          case "abstract" -> abstractText = value(json);
-          case "authors" -> authors = value(json);
+          case "title" -> title = cleanedValue(json);
+          case "abstract" -> abstractText = cleanedValue(json);
+          case "authors" -> authors = cleanedValue(json);
           case "authors_parsed" -> authorsParsed = JSON.readTree(json);
-          case "categories" -> categories = value(json);
+          case "categories" -> categories = cleanedValue(json);
           case "versions" -> versions = versions(json);
-          case "update_date" -> updateDate = value(json);
-          case "comments" -> comments = value(json);
-          case "doi" -> doi = value(json);
-          case "journal-ref" -> journalRef = value(json);
-          case "report-no" -> reportNumber = value(json);
-          case "msc-class" -> mscClass = value(json);
-          case "acm-class" -> acmClass = value(json);
-          case "license" -> license = value(json);
+          case "update_date" -> updateDate = cleanedValue(json);
+          case "comments" -> comments = cleanedValue(json);
+          case "doi" -> doi = cleanedValue(json);
+          case "journal-ref" -> journalRef = cleanedValue(json);
+          case "report-no" -> reportNumber = cleanedValue(json);
+          case "msc-class" -> mscClass = cleanedValue(json);
+          case "acm-class" -> acmClass = cleanedValue(json);
+          case "license" -> license = cleanedValue(json);
           default -> JSON.readTree(json); // read all the same, so that what is malformed in it still fails the line
         }
       }
@@ -207,30 +231,30 @@ final class KaggleJsonParser implements PaperParser {
           ? "the record has no \"id\"" : "no arXiv id in \"id\": " + abbreviate(rawId)));
       return;
     }
-    String title = Text.clean(text(record.title));
+    String title = cleaned(record.title);
     if (title == null) {
       sink.skip(new Skip(file, "line " + number, SkipReason.MISSING_FIELD, id.get().id() + " has no title"));
       return;
     }
     Versions versions = record.versions;
-    Instant updateDate = Text.instant(text(record.updateDate));
-    String comments = prose(text(record.comments));
+    Instant updateDate = Text.instant(cleaned(record.updateDate));
+    String comments = TeX.toUnicode(cleaned(record.comments));
     sink.paper(Paper.builder()
         .withId(id.get().id())
         .withVersion(Math.max(1, Math.max(id.get().version(), versions.latest)))
         .withTitle(TeX.toUnicode(title))
-        .withAbstract(prose(text(record.abstractText)))
+        .withAbstract(TeX.toUnicode(cleaned(record.abstractText)))
         .withAuthors(authors(record))
-        .withCategories(categories(text(record.categories)))
+        .withCategories(categories(cleaned(record.categories)))
         .withPublished(versions.published)
         .withUpdated(versions.updated != null ? versions.updated : updateDate)
-        .withDoi(Text.clean(text(record.doi)))
-        .withJournalRef(Text.clean(text(record.journalRef)))
+        .withDoi(cleaned(record.doi))
+        .withJournalRef(cleaned(record.journalRef))
         .withComments(comments)
-        .withReportNumber(Text.clean(text(record.reportNumber)))
-        .withMscClass(Text.clean(text(record.mscClass)))
-        .withAcmClass(Text.clean(text(record.acmClass)))
-        .withLicense(Text.clean(text(record.license)))
+        .withReportNumber(cleaned(record.reportNumber))
+        .withMscClass(cleaned(record.mscClass))
+        .withAcmClass(cleaned(record.acmClass))
+        .withLicense(cleaned(record.license))
         .withWithdrawn(WITHDRAWN_SIZE.equalsIgnoreCase(versions.latestSize)
             || (comments != null && mentionsWithdrawn(comments) && WITHDRAWN.matcher(comments).find()))
         .build(), "line " + number);
@@ -245,11 +269,6 @@ final class KaggleJsonParser implements PaperParser {
       }
     }
     return false;
-  }
-
-  /** Display text of a prose field that may hold TeX: title, abstract, comments. */
-  private static String prose(String raw) {
-    return TeX.toUnicode(Text.clean(raw));
   }
 
   /**
@@ -285,7 +304,7 @@ final class KaggleJsonParser implements PaperParser {
         return people;
       }
     }
-    return Authors.split(TeX.toUnicode(Text.clean(text(record.authors))));
+    return Authors.split(TeX.toUnicode(cleaned(record.authors)));
   }
 
   private static String namePart(JsonNode person, int index) {
@@ -293,14 +312,13 @@ final class KaggleJsonParser implements PaperParser {
     return part == null || part.isNull() || part.isContainerNode() ? null : TeX.toUnicode(Text.clean(part.asText()));
   }
 
-  /** The space-separated category codes in order, primary first, each once. */
+  /** The space-separated category codes (cleaned) in order, primary first, each once. */
   private static List<String> categories(String codes) {
-    String cleaned = Text.clean(codes);
-    if (cleaned == null) {
+    if (codes == null) {
       return List.of();
     }
     List<String> categories = new ArrayList<>(4);
-    for (String code : cleaned.split(" ")) {
+    for (String code : codes.split(" ")) {
       if (!categories.contains(code)) {
         categories.add(code);
       }
