@@ -202,7 +202,7 @@ final class KaggleJsonParser implements PaperParser {
           case "msc-class" -> mscClass = cleanedValue(json);
           case "acm-class" -> acmClass = cleanedValue(json);
           case "license" -> license = cleanedValue(json);
-          default -> JSON.readTree(json); // read all the same, so that what is malformed in it still fails the line
+          default -> value(json); // read all the same, so that what is malformed in it still fails the line
         }
       }
     }
@@ -355,7 +355,7 @@ final class KaggleJsonParser implements PaperParser {
           case "version" -> version = value(json);
           case "created" -> created = value(json);
           case "size" -> size = value(json);
-          default -> JSON.readTree(json);
+          default -> value(json);
         }
       }
       int number = versionNumber(version);
