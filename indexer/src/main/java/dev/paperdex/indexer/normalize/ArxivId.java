@@ -27,6 +27,9 @@ public record ArxivId(String id, int version) {
     if (text == null) {
       return Optional.empty();
     }
+    if (isBareId(text)) {
+      return Optional.of(new ArxivId(text, 0));
+    }
     Matcher m = ID.matcher(text);
     if (!m.find()) {
       return Optional.empty();
@@ -37,5 +40,39 @@ public record ArxivId(String id, int version) {
     }
     int version = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
     return Optional.of(new ArxivId(id, version));
+  }
+
+  /**
+   * Whether the whole text is a bare id without version or subject class, as a Kaggle record's {@code id} is
+   * ({@code 0704.0001}, {@code astro-ph/9601001}): {@link #ID} finds that same id, so it need not run.
+   */
+  private static boolean isBareId(String text) {
+    int length = text.length();
+    if ((length == 9 || length == 10) && text.charAt(4) == '.') {
+      return isDigits(text, 0, 4) && isDigits(text, 5, length);
+    }
+    int slash = length - 8;
+    if (slash < 1 || text.charAt(slash) != '/' || !isDigits(text, slash + 1, length)) {
+      return false;
+    }
+    // the archive, [a-z]+(-[a-z]+)*
+    for (int k = 0; k < slash; k++) {
+      char c = text.charAt(k);
+      boolean letter = c >= 'a' && c <= 'z';
+      if (!letter && (c != '-' || k == 0 || k == slash - 1 || text.charAt(k - 1) == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigits(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

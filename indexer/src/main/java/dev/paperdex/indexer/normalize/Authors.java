@@ -24,6 +24,10 @@ public final class Authors {
   private static final Pattern PLURAL_COLLABORATION = Pattern.compile(
       "(?i)\\b(?:collaborations|consortia|teams|groups)\\s*$");
 
+  /** The words {@link #PLURAL_COLLABORATION} ends with, looked for before it runs. */
+  private static final List<String> PLURAL_COLLABORATION_WORDS =
+      List.of("collaborations", "consortia", "teams", "groups");
+
   /** Counts standing in for people: {@code 445 co-authors}, {@code 12 additional authors not shown}, {@code others}. */
   private static final Pattern NOT_A_NAME = Pattern.compile(
       "(?i)(?:\\d+\\s+(?:more\\s+|other\\s+|additional\\s+)?(?:co-?)?authors?\\b.*|others|and others)");
@@ -101,7 +105,7 @@ public final class Authors {
       text = text.replace(")", "").replace("]", "");
     }
     text = stripEnds(text);
-    if (text.isEmpty() || !hasLetter(text) || NOT_A_NAME.matcher(text).matches()) {
+    if (text.isEmpty() || !hasLetter(text) || mayBeCount(text) && NOT_A_NAME.matcher(text).matches()) {
       return;
     }
     if (text.regionMatches(true, 0, "and ", 0, 4)) {
@@ -168,9 +172,28 @@ public final class Authors {
     return false;
   }
 
+  /** Whether {@link #NOT_A_NAME} may match: it starts with a digit, {@code others} or {@code and others}. */
+  private static boolean mayBeCount(String text) {
+    char first = text.charAt(0);
+    return first >= '0' && first <= '9' || (first | 0x20) == 'o' || (first | 0x20) == 'a';
+  }
+
+  /** Whether {@link #INITIALS} may match: its second character is never a lower-case letter. */
+  private static boolean mayBeInitials(String text) {
+    return text.length() < 2 || Character.getType(text.charAt(1)) != Character.LOWERCASE_LETTER;
+  }
+
+  /** Whether {@code c} may be part of a marker that {@link #MARKERS} removes: {@code \ $ ^ * † ‡ § ¶}. */
+  private static boolean isMarker(char c) {
+    return switch (c) {
+      case '\\', '$', '^', '*', '†', '‡', '§', '¶' -> true;
+      default -> false;
+    };
+  }
+
   private static boolean hasMarker(String text) {
     for (int k = 0; k < text.length(); k++) {
-      if ("\\$^*†‡§¶".indexOf(text.charAt(k)) >= 0) {
+      if (isMarker(text.charAt(k))) {
         return true;
       }
     }
@@ -207,7 +230,7 @@ public final class Authors {
       if (surname.indexOf('.') >= 0 || surname.split(" ").length > 3 || !isSurname(surname)) {
         return parts;
       }
-      if (!INITIALS.matcher(forenames).matches()) {
+      if (!mayBeInitials(forenames) || !INITIALS.matcher(forenames).matches()) {
         initialsOnly = false;
       }
     }
@@ -350,7 +373,25 @@ public final class Authors {
       while (end < s.length() && ",;:(".indexOf(s.charAt(end)) < 0) {
         end++;
       }
-      return PLURAL_COLLABORATION.matcher(s.substring(from, end)).find();
+      return endsWithPluralCollaboration(from, end) && PLURAL_COLLABORATION.matcher(s.substring(from, end)).find();
+    }
+
+    /**
+     * Whether {@link #PLURAL_COLLABORATION} may find its word at the end of {@code s[from, end)}: the word, ignoring
+     * case, before white space or a line terminator only (its {@code $} may stand before a final one).
+     */
+    private boolean endsWithPluralCollaboration(int from, int end) {
+      int last = end;
+      while (last > from && " \t\n\u000B\f\r\u0085\u2028\u2029".indexOf(s.charAt(last - 1)) >= 0) {
+        last--;
+      }
+      for (String word : PLURAL_COLLABORATION_WORDS) {
+        int at = last - word.length();
+        if (at >= from && s.regionMatches(true, at, word, 0, word.length())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The index of the parenthesis or bracket that closes the one at {@code open}, or -1. */

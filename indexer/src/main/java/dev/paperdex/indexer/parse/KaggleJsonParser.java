@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -60,6 +61,8 @@ final class KaggleJsonParser implements PaperParser {
           + "|\\bwithdrawn by (?:the )?(?:authors?|arxiv)"
           + "|(?:^|[.;]\\s+)\\W*(?:paper |article )?(?:(?:has been|is) )?withdrawn\\b(?! from)",
       Pattern.CASE_INSENSITIVE);
+  /** The word every sentence of {@link #WITHDRAWN} has. */
+  private static final String WITHDRAWN_WORD = "withdrawn";
   /** The size arXiv gives a withdrawn version. */
   private static final String WITHDRAWN_SIZE = "0kb";
 
@@ -82,17 +85,16 @@ final class KaggleJsonParser implements PaperParser {
               "invalid UTF-8 (" + lines.decodeError() + ")"));
           continue;
         }
-        JsonNode record;
+        Record record;
         try {
-          record = readObject(lines.chars(), lines.charCount());
+          record = readRecord(lines.chars(), lines.charCount());
         } catch (JsonProcessingException e) {
           sink.skip(new Skip(name, "line " + number, SkipReason.MALFORMED, shortReason(e)));
           continue;
         }
-        if (record == null || !record.isObject()) {
-          String type = record == null ? "nothing" : record.getNodeType().name().toLowerCase(Locale.ROOT);
+        if (record.notAnObject != null) {
           sink.skip(new Skip(name, "line " + number, SkipReason.MALFORMED,
-              "the line is a JSON " + type + ", not an object"));
+              "the line is a JSON " + record.notAnObject + ", not an object"));
           continue;
         }
         read(record, name, number, sink);
@@ -100,14 +102,109 @@ final class KaggleJsonParser implements PaperParser {
     }
   }
 
-  /** The one JSON value of the line; more than one is malformed too. */
-  private static JsonNode readObject(char[] chars, int length) throws IOException {
+  /**
+   * The one JSON value of the line; more than one is malformed too. An object is read token by token rather than as
+   * a tree (a tree per line was most of the parser's time): a string is taken as it is, and any other value is read
+   * as the tree it was before ({@link #value}), so that every line reads and fails as it did.
+   */
+  private static Record readRecord(char[] chars, int length) throws IOException {
     try (JsonParser json = JSON.createParser(chars, 0, length)) {
-      JsonNode node = JSON.readTree(json);
+      Record record = new Record();
+      JsonToken first = json.nextToken();
+      if (first == JsonToken.START_OBJECT) {
+        record.read(json);
+      } else {
+        JsonNode node = first == null ? null : JSON.readTree(json);
+        record.notAnObject = node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT);
+      }
       if (json.nextToken() != null) {
         throw new JsonParseException(json, "unexpected text after the JSON value");
       }
-      return node;
+      return record;
+    }
+  }
+
+  /**
+   * The value at the parser's current token: a string as it is, {@code null} for JSON's null, anything else as a tree
+   * (numbers, booleans, arrays and objects are rare in the fields read; their text is then the tree's).
+   */
+  private static Object value(JsonParser json) throws IOException {
+    JsonToken token = json.currentToken();
+    if (token == JsonToken.VALUE_STRING) {
+      return json.getText();
+    }
+    return token == JsonToken.VALUE_NULL ? null : JSON.readTree(json);
+  }
+
+  /**
+   * The value at the parser's current token as {@link #value} reads it, but a string {@link Text#clean}ed straight
+   * from the parser's characters ({@code null} when blank): for the fields that are cleaned anyway, which is all but
+   * the id. A string longer than the parser allows is left to {@link #value}, which fails the line as before.
+   */
+  private static Object cleanedValue(JsonParser json) throws IOException {
+    if (json.currentToken() == JsonToken.VALUE_STRING) {
+      char[] chars = json.getTextCharacters();
+      int offset = json.getTextOffset();
+      int length = json.getTextLength();
+      if (length <= json.streamReadConstraints().getMaxStringLength()) {
+        return Text.clean(chars, offset, length);
+      }
+    }
+    Object value = value(json);
+    return value instanceof String text ? Text.clean(text) : value;
+  }
+
+  /** The cleaned text of a field that {@link #cleanedValue} read. */
+  private static String cleaned(Object value) {
+    return value instanceof JsonNode node ? Text.clean(text(node)) : (String) value;
+  }
+
+  /**
+   * What one line holds: the fields a paper is made of, the id as {@link #value} read it and the rest as
+   * {@link #cleanedValue} did (a key given twice keeps its last value, as the tree did), or, for a line that is not an
+   * object, what it is.
+   */
+  private static final class Record {
+    String notAnObject;
+    Object id;
+    Object title;
+    Object abstractText;
+    Object authors;
+    JsonNode authorsParsed;
+    Object categories;
+    Object updateDate;
+    Object comments;
+    Object doi;
+    Object journalRef;
+    Object reportNumber;
+    Object mscClass;
+    Object acmClass;
+    Object license;
+    Versions versions = Versions.NONE;
+
+    /** Reads the object whose start the parser is at, up to its end; other keys are read and dropped. */
+    void read(JsonParser json) throws IOException {
+      for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
+        json.nextToken();
+        switch (key) {
+          case "id" -> id = value(json);
+          case "title" -> title = cleanedValue(json);
+          case "abstract" -> abstractText = cleanedValue(json);
+          case "authors" -> authors = cleanedValue(json);
+          case "authors_parsed" -> authorsParsed = JSON.readTree(json);
+          case "categories" -> categories = cleanedValue(json);
+          case "versions" -> versions = versions(json);
+          case "update_date" -> updateDate = cleanedValue(json);
+          case "comments" -> comments = cleanedValue(json);
+          case "doi" -> doi = cleanedValue(json);
+          case "journal-ref" -> journalRef = cleanedValue(json);
+          case "report-no" -> reportNumber = cleanedValue(json);
+          case "msc-class" -> mscClass = cleanedValue(json);
+          case "acm-class" -> acmClass = cleanedValue(json);
+          case "license" -> license = cleanedValue(json);
+          default -> value(json); // read all the same, so that what is malformed in it still fails the line
+        }
+      }
     }
   }
 
@@ -126,60 +223,71 @@ final class KaggleJsonParser implements PaperParser {
         : message;
   }
 
-  private static void read(JsonNode record, String file, long number, RecordSink sink) {
-    String rawId = text(record, "id");
+  private static void read(Record record, String file, long number, RecordSink sink) {
+    String rawId = text(record.id);
     Optional<ArxivId> id = ArxivId.find(rawId);
     if (id.isEmpty()) {
       sink.skip(new Skip(file, "line " + number, SkipReason.NO_ID, Text.clean(rawId) == null
           ? "the record has no \"id\"" : "no arXiv id in \"id\": " + abbreviate(rawId)));
       return;
     }
-    String title = Text.clean(text(record, "title"));
+    String title = cleaned(record.title);
     if (title == null) {
       sink.skip(new Skip(file, "line " + number, SkipReason.MISSING_FIELD, id.get().id() + " has no title"));
       return;
     }
-    Versions versions = versions(record.get("versions"));
-    Instant updateDate = Text.instant(text(record, "update_date"));
-    String comments = prose(text(record, "comments"));
+    Versions versions = record.versions;
+    Instant updateDate = Text.instant(cleaned(record.updateDate));
+    String comments = TeX.toUnicode(cleaned(record.comments));
     sink.paper(Paper.builder()
         .withId(id.get().id())
         .withVersion(Math.max(1, Math.max(id.get().version(), versions.latest)))
         .withTitle(TeX.toUnicode(title))
-        .withAbstract(prose(text(record, "abstract")))
+        .withAbstract(TeX.toUnicode(cleaned(record.abstractText)))
         .withAuthors(authors(record))
-        .withCategories(categories(text(record, "categories")))
+        .withCategories(categories(cleaned(record.categories)))
         .withPublished(versions.published)
         .withUpdated(versions.updated != null ? versions.updated : updateDate)
-        .withDoi(Text.clean(text(record, "doi")))
-        .withJournalRef(Text.clean(text(record, "journal-ref")))
+        .withDoi(cleaned(record.doi))
+        .withJournalRef(cleaned(record.journalRef))
         .withComments(comments)
-        .withReportNumber(Text.clean(text(record, "report-no")))
-        .withMscClass(Text.clean(text(record, "msc-class")))
-        .withAcmClass(Text.clean(text(record, "acm-class")))
-        .withLicense(Text.clean(text(record, "license")))
+        .withReportNumber(cleaned(record.reportNumber))
+        .withMscClass(cleaned(record.mscClass))
+        .withAcmClass(cleaned(record.acmClass))
+        .withLicense(cleaned(record.license))
         .withWithdrawn(WITHDRAWN_SIZE.equalsIgnoreCase(versions.latestSize)
-            || (comments != null && WITHDRAWN.matcher(comments).find()))
+            || (comments != null && mentionsWithdrawn(comments) && WITHDRAWN.matcher(comments).find()))
         .build(), "line " + number);
   }
 
-  /** Display text of a prose field that may hold TeX: title, abstract, comments. */
-  private static String prose(String raw) {
-    return TeX.toUnicode(Text.clean(raw));
+  /** Whether {@link #WITHDRAWN} may find something: each of its sentences has the word, in some case. */
+  private static boolean mentionsWithdrawn(String comments) {
+    for (int k = 0, last = comments.length() - WITHDRAWN_WORD.length(); k <= last; k++) {
+      if ((comments.charAt(k) | 0x20) == 'w'
+          && comments.regionMatches(true, k, WITHDRAWN_WORD, 0, WITHDRAWN_WORD.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** The text of a scalar field, or {@code null} when it is missing, {@code null}, an array or an object. */
-  private static String text(JsonNode node, String key) {
-    JsonNode value = node.get(key);
-    if (value == null || value.isNull() || value.isContainerNode()) {
+  /**
+   * The text of a scalar field as {@link #value} read it, or {@code null} when it is missing, {@code null}, an array
+   * or an object.
+   */
+  private static String text(Object value) {
+    if (!(value instanceof JsonNode node)) {
+      return (String) value;
+    }
+    if (node.isNull() || node.isContainerNode()) {
       return null;
     }
-    return value.isTextual() ? value.textValue() : value.asText();
+    return node.isTextual() ? node.textValue() : node.asText();
   }
 
   /** The people of {@code authors_parsed} ([surname, forenames, suffix]) if given, else split from {@code authors}. */
-  private static List<String> authors(JsonNode record) {
-    JsonNode parsed = record.get("authors_parsed");
+  private static List<String> authors(Record record) {
+    JsonNode parsed = record.authorsParsed;
     if (parsed != null && parsed.isArray() && !parsed.isEmpty()) {
       List<String> people = new ArrayList<>(parsed.size());
       for (JsonNode person : parsed) {
@@ -196,7 +304,7 @@ final class KaggleJsonParser implements PaperParser {
         return people;
       }
     }
-    return Authors.split(TeX.toUnicode(Text.clean(text(record, "authors"))));
+    return Authors.split(TeX.toUnicode(cleaned(record.authors)));
   }
 
   private static String namePart(JsonNode person, int index) {
@@ -204,14 +312,13 @@ final class KaggleJsonParser implements PaperParser {
     return part == null || part.isNull() || part.isContainerNode() ? null : TeX.toUnicode(Text.clean(part.asText()));
   }
 
-  /** The space-separated category codes in order, primary first, each once. */
+  /** The space-separated category codes (cleaned) in order, primary first, each once. */
   private static List<String> categories(String codes) {
-    String cleaned = Text.clean(codes);
-    if (cleaned == null) {
+    if (codes == null) {
       return List.of();
     }
     List<String> categories = new ArrayList<>(4);
-    for (String code : cleaned.split(" ")) {
+    for (String code : codes.split(" ")) {
       if (!categories.contains(code)) {
         categories.add(code);
       }
@@ -224,41 +331,58 @@ final class KaggleJsonParser implements PaperParser {
     static final Versions NONE = new Versions(0, null, null, null);
   }
 
-  private static Versions versions(JsonNode list) {
-    if (list == null || !list.isArray() || list.isEmpty()) {
+  /** Reads the {@code versions} value at the parser: what its {@code {version, created, size}} objects say. */
+  private static Versions versions(JsonParser json) throws IOException {
+    if (json.currentToken() != JsonToken.START_ARRAY) {
+      value(json);
       return Versions.NONE;
     }
     int latest = 0;
     String latestCreated = null;
     String latestSize = null;
     String firstCreated = null;
-    for (JsonNode version : list) {
-      int number = versionNumber(version.get("version"));
+    for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
+      if (token != JsonToken.START_OBJECT) {
+        value(json); // not a version: nothing in it counts
+        continue;
+      }
+      Object version = null;
+      Object created = null;
+      Object size = null;
+      for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
+        json.nextToken();
+        switch (key) {
+          case "version" -> version = value(json);
+          case "created" -> created = value(json);
+          case "size" -> size = value(json);
+          default -> value(json);
+        }
+      }
+      int number = versionNumber(version);
       if (number <= 0) {
         continue;
       }
-      String created = text(version, "created");
       if (number == 1) {
-        firstCreated = created;
+        firstCreated = text(created);
       }
       if (number > latest) {
         latest = number;
-        latestCreated = created;
-        latestSize = Text.clean(text(version, "size"));
+        latestCreated = text(created);
+        latestSize = Text.clean(text(size));
       }
     }
     return new Versions(latest, created(firstCreated), created(latestCreated), latestSize);
   }
 
-  /** {@code v3}, {@code 3} or 3 as a number; 0 when it is none of those. */
-  private static int versionNumber(JsonNode version) {
+  /** {@code v3}, {@code 3} or 3 as a number, as {@link #value} read it; 0 when it is none of those. */
+  private static int versionNumber(Object version) {
     if (version == null) {
       return 0;
     }
-    if (version.isInt()) {
-      return version.intValue();
+    if (version instanceof JsonNode node && node.isInt()) {
+      return node.intValue();
     }
-    String text = version.asText().strip();
+    String text = (version instanceof JsonNode node ? node.asText() : (String) version).strip();
     int start = !text.isEmpty() && (text.charAt(0) == 'v' || text.charAt(0) == 'V') ? 1 : 0;
     if (start == text.length() || text.length() - start > 6) {
       return 0;

@@ -53,6 +53,14 @@ class AuthorsTest {
   }
 
   @Test
+  void dropsCountsThatStandForPeopleButKeepsNamesThatStartLikeThem() {
+    assertThat(Authors.split("A. One, B. Two and others")).containsExactly("A. One", "B. Two");
+    assertThat(Authors.split("A. One, B. Two, 445 co-authors")).containsExactly("A. One", "B. Two");
+    assertThat(Authors.split("A. One, 12 additional authors not shown")).containsExactly("A. One");
+    assertThat(Authors.split("Omar Ali, Otto Bell and Anna Cole")).containsExactly("Omar Ali", "Otto Bell", "Anna Cole");
+  }
+
+  @Test
   void attachesSuffixesToThePersonBefore() {
     assertThat(Authors.split("R. E. Ryan Jr., P. A. Thorman, H. Yan"))
         .containsExactly("R. E. Ryan Jr.", "P. A. Thorman", "H. Yan");

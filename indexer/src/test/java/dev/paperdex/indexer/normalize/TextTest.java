@@ -41,6 +41,22 @@ class TextTest {
   }
 
   @Test
+  void cleansCharactersAsItCleansTheStringTheyMake() {
+    String alphabet = "ab Z\t\n\u000B\f\r\u00A0\u1680\u2000\u2007\u200B\u2028\u3000\u001F\u0085é";
+    Random random = new Random(20261121);
+    for (int i = 0; i < 20_000; i++) {
+      char[] chars = new char[random.nextInt(14)];
+      for (int k = 0; k < chars.length; k++) {
+        chars[k] = alphabet.charAt(random.nextInt(alphabet.length()));
+      }
+      int offset = chars.length == 0 ? 0 : random.nextInt(chars.length);
+      int length = random.nextInt(chars.length - offset + 1);
+      String text = new String(chars, offset, length);
+      assertThat(Text.clean(chars, offset, length)).as("clean(%s)", text).isEqualTo(Text.clean(text));
+    }
+  }
+
+  @Test
   void parsesTimesAndDates() {
     assertThat(Text.instant("2026-03-24T18:28:38Z")).isEqualTo(Instant.parse("2026-03-24T18:28:38Z"));
     assertThat(Text.instant("2026-03-24")).isEqualTo(Instant.parse("2026-03-24T00:00:00Z"));

@@ -188,6 +188,79 @@ class KaggleJsonParserTest {
   }
 
   @Test
+  void readsAFieldOfAnotherTypeAsItsTextOrAsMissing() throws Exception {
+    CollectingSink sink = parseText("{\"id\": \"2301.00001\", \"title\": 42, \"doi\": true, \"abstract\": [\"x\"],"
+        + " \"comments\": {\"a\": 1}, \"report-no\": 1.50, \"license\": null, \"categories\": \"cs.LG\","
+        + " \"submitter\": [1, {\"b\": null}], \"title\": 7}\n");
+
+    assertThat(sink.skips).isEmpty();
+    assertThat(sink.papers).singleElement().satisfies(paper -> {
+      assertThat(paper.title()).isEqualTo("7"); // a key given twice keeps its last value
+      assertThat(paper.doi()).isEqualTo("true");
+      assertThat(paper.reportNumber()).isEqualTo("1.5");
+      assertThat(paper.abstractText()).isNull();
+      assertThat(paper.comments()).isNull();
+      assertThat(paper.license()).isNull();
+    });
+  }
+
+  @Test
+  void readsTheVersionsThatAreObjectsWithAVersionNumber() throws Exception {
+    CollectingSink sink = parseText("{\"id\": \"2301.00001\", \"title\": \"T\", \"versions\": [\"v5\", null, [1],"
+        + " {\"version\": null}, {\"version\": \"v1\", \"created\": \"Mon, 2 Apr 2007 19:18:42 GMT\"},"
+        + " {\"version\": 3, \"created\": \"Tue, 3 Apr 2007 10:00:00 GMT\", \"size\": \"0kb\", \"extra\": {}}]}\n"
+        + "{\"id\": \"2301.00002\", \"title\": \"T\", \"versions\": {\"version\": \"v4\"}}\n");
+
+    assertThat(sink.skips).isEmpty();
+    assertThat(sink.papers).extracting(Paper::id, Paper::version, Paper::withdrawn, Paper::published)
+        .containsExactly(tuple("2301.00001", 3, true, Instant.parse("2007-04-02T19:18:42Z")),
+            tuple("2301.00002", 1, false, null));
+  }
+
+  @Test
+  void aTruncatedOrBrokenLineIsMalformedAtItsColumn() throws Exception {
+    CollectingSink sink = parseText("{\"id\": \"2301.00001\", \"title\": \"Cut her\n"
+        + "{\"id\": \"2301.00002\", \"title\": \"T\", \"versions\": [{\"version\": \"v1\"}\n"
+        + "{\"id\": \"2301.00003\" \"title\": \"T\"}\n"
+        + "{\"id\": \"2301.00004\", \"title\": \"Read\"}\n");
+
+    assertThat(sink.papers).extracting(Paper::id).containsExactly("2301.00004");
+    assertThat(sink.skips).extracting(Skip::position, Skip::reason).containsExactly(
+        tuple("line 1", SkipReason.MALFORMED), tuple("line 2", SkipReason.MALFORMED),
+        tuple("line 3", SkipReason.MALFORMED));
+    assertThat(sink.skips.get(0).detail())
+        .isEqualTo("Unexpected end-of-input: was expecting closing quote for a string value (column 39)");
+    assertThat(sink.skips.get(1).detail())
+        .startsWith("Unexpected end-of-input: expected close marker for Array").endsWith("… (column 66)");
+    assertThat(sink.skips.get(2).detail())
+        .isEqualTo("Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries (column 21)");
+  }
+
+  @Test
+  void aLineThatIsNotAnObjectSaysWhatItIs() throws Exception {
+    CollectingSink sink = parseText("[1, 2]\n\"2301.00001\"\n42\nnull\ntrue\n[1, \n");
+
+    assertThat(sink.papers).isEmpty();
+    assertThat(sink.skips).extracting(Skip::detail).containsExactly(
+        "the line is a JSON array, not an object", "the line is a JSON string, not an object",
+        "the line is a JSON number, not an object", "the line is a JSON null, not an object",
+        "the line is a JSON boolean, not an object", "Unexpected end-of-input within/between Array entries (column 5)");
+  }
+
+  @Test
+  void anIdOrTitleOfTheWrongTypeIsMissing() throws Exception {
+    CollectingSink sink = parseText("{\"id\": [\"2301.00001\"], \"title\": \"T\"}\n"
+        + "{\"id\": 704.0001, \"title\": \"T\"}\n"
+        + "{\"id\": \"2301.00003\", \"title\": {\"text\": \"T\"}}\n");
+
+    assertThat(sink.papers).isEmpty();
+    assertThat(sink.skips).extracting(Skip::reason, Skip::detail).containsExactly(
+        tuple(SkipReason.NO_ID, "the record has no \"id\""),
+        tuple(SkipReason.NO_ID, "no arXiv id in \"id\": \"704.0001\""),
+        tuple(SkipReason.MISSING_FIELD, "2301.00003 has no title"));
+  }
+
+  @Test
   void readsCreatedTimesWhoseWeekdayIsWrong() {
     assertThat(KaggleJsonParser.created("Mon, 2 Apr 2007 19:18:42 GMT")).isEqualTo("2007-04-02T19:18:42Z");
     assertThat(KaggleJsonParser.created("Fri, 2 Apr 2007 19:18:42 GMT")).isEqualTo("2007-04-02T19:18:42Z");
