@@ -4,6 +4,7 @@ import static dev.paperdex.searcher.internal.PaperSchema.*;
 
 import dev.paperdex.searcher.Paper;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,11 +41,19 @@ public final class PaperDocument {
     doc.add(new NumericDocValuesField(VERSION_NUMBER, paper.version()));
     doc.add(new Field(TITLE, paper.title(), HIGHLIGHTED_TEXT));
     addText(doc, ABSTRACT, paper.abstractText(), HIGHLIGHTED_TEXT);
-    for (String author : paper.authors()) {
-      doc.add(new Field(AUTHORS, author, STORED_TEXT));
-      String key = authorKey(author);
-      if (key != null) {
-        doc.add(new StringField(AUTHOR_KEYS, key, Field.Store.NO));
+    List<String> authors = paper.authors();
+    if (!authors.isEmpty()) {
+      doc.add(AuthorFields.names(authors));
+      List<String> keys = new ArrayList<>(authors.size());
+      for (String author : authors) {
+        doc.add(new StoredField(AUTHORS, author));
+        String key = authorKey(author);
+        if (key != null) {
+          keys.add(key);
+        }
+      }
+      if (!keys.isEmpty()) {
+        doc.add(AuthorFields.keys(keys));
       }
     }
     for (String category : paper.categories()) {

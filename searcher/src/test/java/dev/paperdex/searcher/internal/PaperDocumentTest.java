@@ -3,9 +3,13 @@ package dev.paperdex.searcher.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperdex.searcher.Paper;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.junit.jupiter.api.Test;
@@ -13,14 +17,32 @@ import org.junit.jupiter.api.Test;
 class PaperDocumentTest {
 
   @Test
-  void indexesASearchKeyForEveryAuthor() {
+  void indexesASearchKeyForEveryAuthor() throws IOException {
     Paper paper = Paper.builder().withId("astro-ph/0601001").withTitle("Stars")
         .withAuthors(List.of("Göran Östlin", "Joost van der Putten", "IceCube Collaboration")).build();
 
     Document doc = PaperDocument.toDocument(paper);
 
-    assertThat(Arrays.stream(doc.getFields(PaperSchema.AUTHOR_KEYS)).map(IndexableField::stringValue))
+    assertThat(tokens(doc, PaperSchema.AUTHOR_KEYS))
         .containsExactly("ostlin_g", "vanderputten_j", "icecubecollaboration");
+    assertThat(doc.getValues(PaperSchema.AUTHORS))
+        .containsExactly("Göran Östlin", "Joost van der Putten", "IceCube Collaboration");
+  }
+
+  /** The terms that the index writer takes from the document's {@code field}. */
+  private static List<String> tokens(Document doc, String field) throws IOException {
+    List<String> tokens = new ArrayList<>();
+    for (IndexableField instance : doc.getFields(field)) {
+      try (TokenStream stream = instance.tokenStream(PaperSchema.analyzer(), null)) {
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        stream.reset();
+        while (stream.incrementToken()) {
+          tokens.add(term.toString());
+        }
+        stream.end();
+      }
+    }
+    return tokens;
   }
 
   @Test
