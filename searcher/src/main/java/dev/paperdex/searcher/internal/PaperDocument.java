@@ -61,8 +61,10 @@ public final class PaperDocument {
     }
     paper.categories().stream().map(PaperDocument::archive).distinct()
         .forEach(archive -> doc.add(new KeywordField(ARCHIVES, archive, Field.Store.NO)));
-    paper.authors().stream().distinct()
-        .forEach(author -> doc.add(new SortedSetDocValuesField(AUTHOR_FACET, new BytesRef(author))));
+    // A name given twice is one value: a document's sorted-set doc values are a set, and Lucene drops the repeat.
+    for (String author : authors) {
+      doc.add(new SortedSetDocValuesField(AUTHOR_FACET, new BytesRef(author)));
+    }
     if (paper.primaryCategory() != null) {
       doc.add(new StringField(PRIMARY_CATEGORY, paper.primaryCategory(), Field.Store.YES));
     }

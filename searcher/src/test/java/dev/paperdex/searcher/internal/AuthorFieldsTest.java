@@ -1,6 +1,7 @@
 package dev.paperdex.searcher.internal;
 
 import static dev.paperdex.searcher.internal.PaperSchema.AUTHORS;
+import static dev.paperdex.searcher.internal.PaperSchema.AUTHOR_FACET;
 import static dev.paperdex.searcher.internal.PaperSchema.AUTHOR_KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
@@ -36,8 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The authors' names and keys as one field instance each hold in the index exactly what a field instance per author
- * held (how {@link PaperDocument} made them before): every field's terms, frequencies, postings with positions,
- * norms, stored values and doc values.
+ * held (how {@link PaperDocument} made them before), and the facet given a value per author what it held given one per
+ * distinct author: every field's terms, frequencies, postings with positions, norms, stored values and doc values.
  */
 class AuthorFieldsTest {
 
@@ -66,7 +68,8 @@ class AuthorFieldsTest {
         // The names of the first paper, 100 positions apart: Göran Östlin, Jean-Pierre Lévy-Leblond, ...
         .contains("term authors levy docFreq=1 totalTermFreq=1 doc=0 freq=1 at [104]")
         .contains("term authors ostlin docFreq=2 totalTermFreq=3 doc=0 freq=1 at [1] doc=1 freq=2 at [306, 408]")
-        .contains("norm authors doc=6 " + normOfLength(900));
+        .contains("norm authors doc=6 " + normOfLength(900))
+        .contains("dv author_facet doc=1 ATLAS Collaboration Göran Östlin María José Núñez —");
   }
 
   /** The norm of a field of {@code length} tokens, as the default similarity keeps it. */
@@ -80,10 +83,14 @@ class AuthorFieldsTest {
         .withPublished(Instant.parse("2026-01-02T03:04:05Z")).build();
   }
 
-  /** The document as {@link PaperDocument} made it before: an instance of the names' and the keys' field per author. */
+  /**
+   * The document as {@link PaperDocument} made it before: an instance of the names' and the keys' field per author,
+   * and one of the facet's per distinct author.
+   */
   private static Document perAuthorInstances(Paper paper) {
     Document doc = new Document();
     boolean authorsAdded = false;
+    boolean facetAdded = false;
     for (IndexableField field : PaperDocument.toDocument(paper)) {
       if (field.name().equals(AUTHORS) || field.name().equals(AUTHOR_KEYS)) {
         if (!authorsAdded) {
@@ -95,6 +102,12 @@ class AuthorFieldsTest {
             }
           }
           authorsAdded = true;
+        }
+      } else if (field.name().equals(AUTHOR_FACET)) {
+        if (!facetAdded) {
+          paper.authors().stream().distinct()
+              .forEach(author -> doc.add(new SortedSetDocValuesField(AUTHOR_FACET, new BytesRef(author))));
+          facetAdded = true;
         }
       } else {
         doc.add(field);
