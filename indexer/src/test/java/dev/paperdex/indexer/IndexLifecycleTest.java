@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperdex.searcher.IndexInfo;
 import dev.paperdex.searcher.IndexProblemException;
+import dev.paperdex.searcher.Paper;
 import dev.paperdex.searcher.PaperSearcher;
+import dev.paperdex.searcher.SearchRequest;
+import dev.paperdex.searcher.SearchResults;
 import dev.paperdex.searcher.internal.PaperCodec;
+import dev.paperdex.searcher.internal.SmallBlocksCodec;
 import dev.paperdex.searcher.internal.PaperSchema;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -21,6 +25,8 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -30,6 +36,8 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Rebuilds, the record a commit keeps, and what a busy, unwritable or outdated index tells the user. */
 class IndexLifecycleTest {
@@ -138,32 +146,42 @@ class IndexLifecycleTest {
     assertThat(index().resolve(IndexBusyException.LOCK_HOLDER_FILE)).as("removed when the writer closes").doesNotExist();
   }
 
-  @Test
-  void anIndexWrittenWithLucenesOwnCodecReadsAndTakesUpdatesInPaperdexs() throws Exception {
+  /** Indexes written before paperdex's current codec: in Lucene's own, and in paperdex's first (LZ4 small blocks). */
+  @ParameterizedTest
+  @ValueSource(strings = {"Lucene104", SmallBlocksCodec.NAME})
+  void anIndexWrittenInAnOlderCodecReadsAndTakesUpdatesInPaperdexs(String olderCodec) throws Exception {
     Path built = temp.resolve("built");
     Indexer.builder().withIndex(built).build().index(List.of(fixture("feed-2026.xml")));
     assertThat(segmentCodecs(built)).containsOnly(PaperCodec.NAME);
-    // The same papers and commit record rewritten in Lucene's default codec, as paperdex wrote them before its own.
+    // The same papers and commit record rewritten in the older codec, as paperdex wrote them before its own.
     Files.createDirectories(index());
     try (FSDirectory from = FSDirectory.open(built); DirectoryReader reader = DirectoryReader.open(from);
          FSDirectory to = FSDirectory.open(index());
-         IndexWriter writer = new IndexWriter(to, new IndexWriterConfig())) {
+         IndexWriter writer = new IndexWriter(to, new IndexWriterConfig().setCodec(Codec.forName(olderCodec)))) {
       writer.addIndexes(reader.leaves().stream().map(leaf -> (CodecReader) leaf.reader()).toArray(CodecReader[]::new));
       writer.setLiveCommitData(SegmentInfos.readLatestCommit(from).getUserData().entrySet());
       writer.commit();
     }
-    assertThat(segmentCodecs(index())).containsOnly("Lucene104");
+    assertThat(segmentCodecs(index())).containsOnly(olderCodec);
 
     index(false, fixture("kaggle-sample.jsonl"));
 
-    assertThat(segmentCodecs(index())).contains("Lucene104", PaperCodec.NAME);
+    assertThat(segmentCodecs(index())).contains(olderCodec, PaperCodec.NAME);
+    String added = ids().stream().filter(id -> !id.equals("2604.00001") && !id.equals("astro-ph/0601001"))
+        .findFirst().orElseThrow();
     try (PaperSearcher searcher = PaperSearcher.open(index())) {
       assertThat(searcher.get("2604.00001")).as("a paper of the old segment").hasValueSatisfying(
           paper -> assertThat(paper.title()).isNotBlank());
-      String added = ids().stream().filter(id -> !id.equals("2604.00001") && !id.equals("astro-ph/0601001"))
-          .findFirst().orElseThrow();
-      assertThat(searcher.get(added)).as("a paper of the new segment").hasValueSatisfying(
-          paper -> assertThat(paper.title()).isNotBlank());
+      Paper newPaper = searcher.get(added).orElseThrow();
+      assertThat(newPaper.title()).as("a paper of the new segment").isNotBlank();
+      String oldTitle = searcher.get("2604.00001").orElseThrow().title();
+      SearchResults found = searcher.search(SearchRequest.builder()
+          .withQuery("id:2604.00001 OR id:" + added).build());
+      assertThat(found.hits()).extracting(hit -> hit.paper().title())
+          .containsExactlyInAnyOrder(oldTitle, newPaper.title());
+    }
+    try (FSDirectory directory = FSDirectory.open(index()); CheckIndex check = new CheckIndex(directory)) {
+      assertThat(check.checkIndex().clean).as("CheckIndex of the mixed index").isTrue();
     }
   }
 
