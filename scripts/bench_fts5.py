@@ -48,9 +48,11 @@ def published(record):
         return None
     new_style = match.group(1) is not None
     year, month = (int(match.group(1)), int(match.group(2))) if new_style else (int(match.group(3)), int(match.group(4)))
-    if not 1 <= month <= 12 or (year < 7 if new_style else 7 < year < 91):
+    year += 1900 if year >= 91 else 2000
+    # New-style ids began in April 2007; old-style ones ran from August 1991 to March 2007.
+    if not 1 <= month <= 12 or ((year, month) < (2007, 4) if new_style else not (1991, 8) <= (year, month) < (2007, 4)):
         return None
-    return int(datetime(1900 + year if year >= 91 else 2000 + year, month, 1, tzinfo=timezone.utc).timestamp())
+    return int(datetime(year, month, 1, tzinfo=timezone.utc).timestamp())
 
 
 def index(corpus_dir, db_file):

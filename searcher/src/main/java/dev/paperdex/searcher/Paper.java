@@ -51,6 +51,13 @@ public record Paper(
     boolean withdrawn,
     String source) {
 
+  /** {@code YYMM.NNNNN} (groups 1, 2) or {@code archive/YYMMNNN} (groups 3, 4). */
+  private static final Pattern ARXIV_ID = Pattern.compile("(\\d{2})(\\d{2})\\.\\d{4,5}|[a-z-]+/(\\d{2})(\\d{2})\\d{3}");
+  /** arXiv's first papers, numbered the old way. */
+  private static final YearMonth FIRST_OLD_STYLE = YearMonth.of(1991, 8);
+  /** When arXiv began numbering papers {@code YYMM.NNNN}. */
+  private static final YearMonth FIRST_NEW_STYLE = YearMonth.of(2007, 4);
+
   /** Checks the required fields and makes the lists immutable. */
   public Paper {
     Objects.requireNonNull(id, "id");
@@ -88,13 +95,14 @@ public record Paper(
     boolean newStyle = m.group(1) != null;
     int year = Integer.parseInt(newStyle ? m.group(1) : m.group(3));
     int month = Integer.parseInt(newStyle ? m.group(2) : m.group(4));
-    // New-style ids began in April 2007; old-style ones ran from August 1991 to March 2007.
-    boolean possible = month >= 1 && month <= 12 && (newStyle ? year >= 7 : year >= 91 || year <= 7);
-    return possible ? Optional.of(YearMonth.of(year >= 91 ? 1900 + year : 2000 + year, month)) : Optional.empty();
+    if (month < 1 || month > 12) {
+      return Optional.empty();
+    }
+    YearMonth submitted = YearMonth.of(year >= 91 ? 1900 + year : 2000 + year, month);
+    boolean possible = newStyle ? !submitted.isBefore(FIRST_NEW_STYLE)
+        : !submitted.isBefore(FIRST_OLD_STYLE) && submitted.isBefore(FIRST_NEW_STYLE);
+    return possible ? Optional.of(submitted) : Optional.empty();
   }
-
-  /** {@code YYMM.NNNNN} (groups 1, 2) or {@code archive/YYMMNNN} (groups 3, 4). */
-  private static final Pattern ARXIV_ID = Pattern.compile("(\\d{2})(\\d{2})\\.\\d{4,5}|[a-z-]+/(\\d{2})(\\d{2})\\d{3}");
 
   /** A builder pre-filled with this paper's values, for making a changed copy. */
   public Builder toBuilder() {

@@ -607,6 +607,9 @@ class PaperSearcherTest {
     assertThat(Paper.builder().withId("4983").build().idMonth()).as("a BEIR document id").isEmpty();
     assertThat(Paper.builder().withId("2613.00001").build().idMonth()).as("no thirteenth month").isEmpty();
     assertThat(Paper.builder().withId("0612.0001").build().idMonth()).as("before new-style ids").isEmpty();
-    assertThat(Paper.builder().withId("hep-th/8901001").build().idMonth()).as("before arXiv").isEmpty();
+    assertThat(Paper.builder().withId("0703.0001").build().idMonth()).as("before new-style ids").isEmpty();
+    assertThat(Paper.builder().withId("hep-th/0703001").build().idMonth()).contains(YearMonth.of(2007, 3));
+    assertThat(Paper.builder().withId("hep-th/0704001").build().idMonth()).as("after old-style ids").isEmpty();
+    assertThat(Paper.builder().withId("hep-th/9107001").build().idMonth()).as("before arXiv").isEmpty();
   }
 }

@@ -224,7 +224,8 @@ class PaperWritersTest {
 
     BibTeXEntry entry = new BibTeXParser().parse(new StringReader(paper(OutputFormat.BIBTEX, undated)))
         .getEntries().values().iterator().next();
-    assertThat(entry.getKey().getValue()).as("the year of submission, not of the update").isEqualTo("abavisani2018unimodal");
+    assertThat(entry.getKey().getValue()).as("the year of submission, not of the update")
+        .isEqualTo("abavisani2018unimodal");
     assertThat(field(entry, "year")).isEqualTo("2018");
     assertThat(entry.getField(new Key("month")).toUserString()).isEqualTo("December");
   }
