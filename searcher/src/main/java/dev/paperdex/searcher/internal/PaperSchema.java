@@ -54,7 +54,10 @@ public final class PaperSchema {
   public static final String AUTHOR_FACET = "author_facet";
   /** The primary category code: exact, stored. */
   public static final String PRIMARY_CATEGORY = "primary_category";
-  /** Version 1 submission time, epoch seconds: point, doc value, stored. */
+  /**
+   * Version 1 submission time, epoch seconds: point, doc value, stored. A paper whose record gives none has the first
+   * day of {@link dev.paperdex.searcher.Paper#idMonth() its id's month} as point and doc value, not stored.
+   */
   public static final String PUBLISHED = "published";
   /** Latest version submission time, epoch seconds: point, doc value, stored. */
   public static final String UPDATED = "updated";
