@@ -1,7 +1,5 @@
 package dev.paperdex.searcher.internal;
 
-import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFieldsFormat;
-
 /**
  * Lucene's default codec with the stored fields not compressed, so that writing a paper costs no compression and
  * showing a hit reads that paper's bytes alone.
@@ -21,14 +19,8 @@ public final class PaperCodec extends StoredFieldsCodec {
   /** The name recorded in each segment this codec writes. */
   public static final String NAME = "Paperdex104Plain";
 
-  private static final int BLOCK_BYTES = 16 * 1024;
-  private static final int MAX_DOCS_PER_BLOCK = 128;
-  /** Lucene's own setting: one index entry per 1,024 blocks. */
-  private static final int BLOCK_SHIFT = 10;
-
   /** The codec; called by Lucene's service loader (a codec may not look others up by name while it is built). */
   public PaperCodec() {
-    super(NAME, new Lucene90CompressingStoredFieldsFormat(
-        "PaperdexStoredFieldsAsIs", StoredAsIs.MODE, BLOCK_BYTES, MAX_DOCS_PER_BLOCK, BLOCK_SHIFT));
+    super(NAME, "PaperdexStoredFieldsAsIs", StoredAsIs.MODE);
   }
 }
