@@ -170,7 +170,8 @@ final class KaggleJsonParser implements PaperParser {
     Object title;
     Object abstractText;
     Object authors;
-    JsonNode authorsParsed;
+    /** {@code authors_parsed} as read by {@link #personParts}, or {@code null} when it is missing or not an array. */
+    List<String[]> authorsParsed;
     Object categories;
     Object updateDate;
     Object comments;
@@ -191,7 +192,7 @@ final class KaggleJsonParser implements PaperParser {
           case "title" -> title = cleanedValue(json);
           case "abstract" -> abstractText = cleanedValue(json);
           case "authors" -> authors = cleanedValue(json);
-          case "authors_parsed" -> authorsParsed = JSON.readTree(json);
+          case "authors_parsed" -> authorsParsed = personParts(json);
           case "categories" -> categories = cleanedValue(json);
           case "versions" -> versions = versions(json);
           case "update_date" -> updateDate = cleanedValue(json);
@@ -285,17 +286,46 @@ final class KaggleJsonParser implements PaperParser {
     return node.isTextual() ? node.textValue() : node.asText();
   }
 
+  /**
+   * The {@code authors_parsed} value at the parser, read token by token: each person's surname, forenames and suffix
+   * as {@link #text} reads them (anything after the third is read and dropped), or {@code null} when the value is not
+   * an array. A person that is not an array, or is an empty one, is left out.
+   */
+  private static List<String[]> personParts(JsonParser json) throws IOException {
+    if (json.currentToken() != JsonToken.START_ARRAY) {
+      value(json);
+      return null;
+    }
+    List<String[]> people = new ArrayList<>();
+    for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
+      if (token != JsonToken.START_ARRAY) {
+        value(json); // not a person: nothing in it counts
+        continue;
+      }
+      String[] parts = new String[3];
+      int count = 0;
+      for (token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
+        Object part = value(json);
+        if (count < parts.length) {
+          parts[count] = text(part);
+        }
+        count++;
+      }
+      if (count > 0) {
+        people.add(parts);
+      }
+    }
+    return people;
+  }
+
   /** The people of {@code authors_parsed} ([surname, forenames, suffix]) if given, else split from {@code authors}. */
   private static List<String> authors(Record record) {
-    JsonNode parsed = record.authorsParsed;
-    if (parsed != null && parsed.isArray() && !parsed.isEmpty()) {
+    List<String[]> parsed = record.authorsParsed;
+    if (parsed != null && !parsed.isEmpty()) {
       List<String> people = new ArrayList<>(parsed.size());
-      for (JsonNode person : parsed) {
-        if (!person.isArray() || person.isEmpty()) {
-          continue;
-        }
-        String surname = namePart(person, 0);
-        String name = Authors.fromParts(surname == null ? "" : surname, namePart(person, 1), namePart(person, 2));
+      for (String[] parts : parsed) {
+        String surname = namePart(parts[0]);
+        String name = Authors.fromParts(surname == null ? "" : surname, namePart(parts[1]), namePart(parts[2]));
         if (name != null) {
           people.add(name);
         }
@@ -307,9 +337,8 @@ final class KaggleJsonParser implements PaperParser {
     return Authors.split(TeX.toUnicode(cleaned(record.authors)));
   }
 
-  private static String namePart(JsonNode person, int index) {
-    JsonNode part = person.get(index);
-    return part == null || part.isNull() || part.isContainerNode() ? null : TeX.toUnicode(Text.clean(part.asText()));
+  private static String namePart(String part) {
+    return part == null ? null : TeX.toUnicode(Text.clean(part));
   }
 
   /** The space-separated category codes (cleaned) in order, primary first, each once. */

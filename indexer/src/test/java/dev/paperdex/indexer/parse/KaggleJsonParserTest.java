@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -201,6 +202,29 @@ class KaggleJsonParserTest {
       assertThat(paper.abstractText()).isNull();
       assertThat(paper.comments()).isNull();
       assertThat(paper.license()).isNull();
+    });
+  }
+
+  @Test
+  void readsTheParsedAuthorsThatArePeopleAndFallsBackToTheAuthorsText() throws Exception {
+    CollectingSink sink = parseText("{\"id\": \"2301.00001\", \"title\": \"T\", \"authors\": \"Ann Smith\","
+        + " \"authors_parsed\": [\"Jones, Bob\", [], {\"a\": 1}, [\"M{\\\\\\\"u}ller\", \"Jan\", null, \"x\", [1]],"
+        + " [\"Okafor\", [\"C.\"], \"Jr.\"], [null, \"Mei\"], [2, true]]}\n"
+        + "{\"id\": \"2301.00002\", \"title\": \"T\", \"authors\": \"Ann Smith and Bob Jones\","
+        + " \"authors_parsed\": [[], [\"\", \" \"]]}\n"
+        + "{\"id\": \"2301.00003\", \"title\": \"T\", \"authors\": \"Ann Smith\", \"authors_parsed\": \"Smith, A.\"}\n"
+        + "{\"id\": \"2301.00004\", \"title\": \"T\", \"authors\": \"Ann Smith\","
+        + " \"authors_parsed\": [[\"Lee\", \"Kim\", \"\"]], \"authors_parsed\": null}\n"
+        + "{\"id\": \"2301.00005\", \"title\": \"T\", \"authors_parsed\": [[\"Lee\", \"Kim\"], [\"Ng\" \"A\"]]}\n");
+
+    assertThat(sink.papers).extracting(Paper::id, Paper::authors).containsExactly(
+        tuple("2301.00001", List.of("Jan Müller", "Okafor Jr.", "Mei", "true 2")),
+        tuple("2301.00002", List.of("Ann Smith", "Bob Jones")), // no name in the parsed ones
+        tuple("2301.00003", List.of("Ann Smith")), // not a list of people
+        tuple("2301.00004", List.of("Ann Smith"))); // a key given twice keeps its last value
+    assertThat(sink.skips).singleElement().satisfies(skip -> {
+      assertThat(skip.reason()).isEqualTo(SkipReason.MALFORMED);
+      assertThat(skip.position()).isEqualTo("line 5");
     });
   }
 
