@@ -30,7 +30,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
@@ -140,7 +139,6 @@ public final class IndexingCeiling {
           case StoredField storedOnly -> null;
           case KeywordField keyword -> new KeywordField(field.name(), field.stringValue(), Field.Store.NO);
           case StringField string -> new StringField(field.name(), field.stringValue(), Field.Store.NO);
-          case LongField number -> new LongField(field.name(), number.numericValue().longValue(), Field.Store.NO);
           default -> {
             FieldType type = new FieldType(field.fieldType());
             type.setStored(false);

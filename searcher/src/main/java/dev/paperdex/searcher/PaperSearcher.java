@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
@@ -74,9 +73,9 @@ public final class PaperSearcher implements Closeable {
   private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, BY_ID);
   /** Newest first; papers without the date last. */
   private static final Sort BY_PUBLISHED = new Sort(
-      LongField.newSortField(PaperSchema.PUBLISHED, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE), BY_ID);
+      PaperSchema.newestFirst(PaperSchema.PUBLISHED), BY_ID);
   private static final Sort BY_UPDATED = new Sort(
-      LongField.newSortField(PaperSchema.UPDATED, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE), BY_ID);
+      PaperSchema.newestFirst(PaperSchema.UPDATED), BY_ID);
 
   /** Fewer matches than this, and the results come with spelling and field hints. */
   private static final int FEW_HITS = 3;
@@ -281,7 +280,7 @@ public final class PaperSearcher implements Closeable {
           : request.since().atStartOfDay(ZoneOffset.UTC).toEpochSecond();
       long to = request.until() == null ? Long.MAX_VALUE
           : request.until().plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1;
-      filters.add(LongField.newRangeQuery(field, from, to));
+      filters.add(PaperSchema.dateRange(field, from, to));
     }
     if (!request.categories().isEmpty()) {
       BooleanQuery.Builder any = new BooleanQuery.Builder();

@@ -23,7 +23,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
@@ -580,7 +579,7 @@ public final class PaperQueryParser {
           : range.includesFrom() ? startOf(range.from(), range.start()) : endOf(range.from(), range.start()) + 1;
       long to = range.to().equals("*") ? Long.MAX_VALUE
           : range.includesTo() ? endOf(range.to(), range.start()) : startOf(range.to(), range.start()) - 1;
-      return LongField.newRangeQuery(field, from, to);
+      return PaperSchema.dateRange(field, from, to);
     }
 
     private long startOf(String date, int start) {
