@@ -4,6 +4,7 @@ import dev.paperdex.searcher.PaperSearcher;
 import dev.paperdex.searcher.SearchRequest;
 import dev.paperdex.searcher.SearchResults;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,11 @@ import java.util.Locale;
  * default: the ten best hits with highlighted titles and abstract passages, and the exact total. It runs in a JVM
  * with default options, as a program that embeds the searcher would.
  * Prints one JSON object: the median over the passes of each pass's p50, p95 and p99, in milliseconds, of the wall
- * time and (as {@code cpu_…}) of the thread's CPU time, which a busy machine disturbs less.
+ * time and (as {@code cpu_…}) of the thread's CPU time, which a busy machine disturbs less. What else ran in the
+ * timed passes, to tell a tail of wall time from one of work: the garbage collections and their time
+ * ({@code gc_collections}, {@code gc_ms}), the time the JIT compilers spent compiling ({@code jit_ms}, on other
+ * threads: a sign the searcher was not yet warm), and the fraction of searches whose wall time exceeded their CPU
+ * time by more than a millisecond ({@code waited_fraction}: a pause, or the core taken by another thread).
  */
 public final class QueryLatency {
 
@@ -48,6 +53,10 @@ public final class QueryLatency {
         }
       }
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long gcCollectionsBefore = gcCollections();
+      long gcMillisBefore = gcMillis();
+      long jitMillisBefore = jitMillis();
+      long waited = 0;
       double[][] percentiles = new double[runs][];
       double[][] cpuPercentiles = new double[runs][];
       long matched = 0;
@@ -61,6 +70,7 @@ public final class QueryLatency {
           SearchResults results = search(searcher, queries.get(i));
           millis[i] = (System.nanoTime() - start) / 1e6;
           cpuMillis[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+          waited += millis[i] - cpuMillis[i] > 1 ? 1 : 0;
           matched += results.totalHits() > 0 ? 1 : 0;
           totals += results.totalHits();
         }
@@ -71,11 +81,31 @@ public final class QueryLatency {
       System.out.printf(Locale.ROOT,
           "{\"engine\": \"paperdex\", \"queries\": %d, \"runs\": %d, \"matched_fraction\": %.4f, \"mean_total\": %.2f, "
               + "\"p50_ms\": %.4f, \"p95_ms\": %.4f, \"p99_ms\": %.4f, "
-              + "\"cpu_p50_ms\": %.4f, \"cpu_p95_ms\": %.4f, \"cpu_p99_ms\": %.4f}%n",
+              + "\"cpu_p50_ms\": %.4f, \"cpu_p95_ms\": %.4f, \"cpu_p99_ms\": %.4f, "
+              + "\"gc_collections\": %d, \"gc_ms\": %d, \"jit_ms\": %d, \"waited_fraction\": %.4f}%n",
           queries.size(), runs, (double) matched / searches, (double) totals / searches,
           medianOf(percentiles, 0), medianOf(percentiles, 1), medianOf(percentiles, 2),
-          medianOf(cpuPercentiles, 0), medianOf(cpuPercentiles, 1), medianOf(cpuPercentiles, 2));
+          medianOf(cpuPercentiles, 0), medianOf(cpuPercentiles, 1), medianOf(cpuPercentiles, 2),
+          gcCollections() - gcCollectionsBefore, gcMillis() - gcMillisBefore, jitMillis() - jitMillisBefore,
+          (double) waited / searches);
     }
+  }
+
+  /** Collections so far, by all of the JVM's collectors. */
+  private static long gcCollections() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+  }
+
+  /** Milliseconds the JVM's collectors have taken so far, as they count them. */
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+  }
+
+  /** Milliseconds the JIT compilers have spent compiling so far. */
+  private static long jitMillis() {
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 
   private static SearchResults search(PaperSearcher searcher, String query) throws IOException {

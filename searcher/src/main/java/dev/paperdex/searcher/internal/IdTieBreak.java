@@ -20,7 +20,8 @@ import org.apache.lucene.util.BytesRef;
  * <p>Lucene's string comparator copies the id's bytes out of the compressed terms dictionary for every paper that
  * enters the top hits, and looks the weakest one up again in each segment, though a tie-break decides almost
  * nothing: that is several percent of a search. This one keeps each slot's ordinal within its segment and reads
- * bytes only when two papers of different segments tie, and for the ids of the hits returned.
+ * bytes only when two papers of different segments tie; the sort values of the hits returned ({@code FieldDoc.fields})
+ * hold the ordinal too, and read the id only if compared with another segment's.
  */
 public final class IdTieBreak {
 
@@ -36,7 +37,37 @@ public final class IdTieBreak {
     });
   }
 
-  private static final class Comparator extends FieldComparator<BytesRef> {
+  /**
+   * A paper's id as a sort value: its ordinal among its segment's ids, read as bytes only when compared with an id of
+   * another segment (when results of several slices are merged); no one reads the ids of the hits returned from here,
+   * and reading them was a lookup in the compressed ids of a segment for each hit.
+   */
+  private static final class Id implements Comparable<Id> {
+    private final SortedDocValues segment;
+    private final int ord;
+    private BytesRef bytes;
+
+    private Id(SortedDocValues segment, int ord, BytesRef bytes) {
+      this.segment = segment;
+      this.ord = ord;
+      this.bytes = bytes;
+    }
+
+    /** The id's bytes, read once. */
+    BytesRef bytes() {
+      if (bytes == null) {
+        bytes = BytesRef.deepCopyOf(lookup(segment, ord));
+      }
+      return bytes;
+    }
+
+    @Override
+    public int compareTo(Id other) {
+      return segment == other.segment ? Integer.compare(ord, other.ord) : bytes().compareTo(other.bytes());
+    }
+  }
+
+  private static final class Comparator extends FieldComparator<Id> {
     private static final int MISSING = -1;
 
     private final String field;
@@ -46,7 +77,7 @@ public final class IdTieBreak {
     private final SortedDocValues[] segments;
     /** Each slot's id, once read. */
     private final BytesRef[] values;
-    private BytesRef top;
+    private Id top;
     /** The weakest of the top hits once they are as many as wanted; it stays so from one segment to the next. */
     private int bottom = -1;
 
@@ -62,11 +93,18 @@ public final class IdTieBreak {
       if (segments[slot1] == segments[slot2]) {
         return Integer.compare(ords[slot1], ords[slot2]);
       }
-      return compareValues(value(slot1), value(slot2));
+      return compareBytes(bytes(slot1), bytes(slot2));
     }
 
     @Override
-    public int compareValues(BytesRef first, BytesRef second) {
+    public int compareValues(Id first, Id second) {
+      if (first == null) {
+        return second == null ? 0 : -1;
+      }
+      return second == null ? 1 : first.compareTo(second);
+    }
+
+    private static int compareBytes(BytesRef first, BytesRef second) {
       if (first == null) {
         return second == null ? 0 : -1;
       }
@@ -74,12 +112,17 @@ public final class IdTieBreak {
     }
 
     @Override
-    public void setTopValue(BytesRef value) {
+    public void setTopValue(Id value) {
       top = value;
     }
 
     @Override
-    public BytesRef value(int slot) {
+    public Id value(int slot) {
+      return ords[slot] == MISSING ? null : new Id(segments[slot], ords[slot], values[slot]);
+    }
+
+    /** The slot's id as bytes, read once; null for none. */
+    private BytesRef bytes(int slot) {
       if (values[slot] == null && ords[slot] != MISSING) {
         values[slot] = BytesRef.deepCopyOf(lookup(segments[slot], ords[slot]));
       }
@@ -113,13 +156,16 @@ public final class IdTieBreak {
           if (segments[bottom] == ids) {
             return Integer.compare(ords[bottom], ord);
           }
-          return compareValues(value(bottom), ord == MISSING ? null : lookup(ids, ord));
+          return compareBytes(bytes(bottom), ord == MISSING ? null : lookup(ids, ord));
         }
 
         @Override
         public int compareTop(int doc) throws IOException {
           int ord = ordOf(doc);
-          return compareValues(top, ord == MISSING ? null : lookup(ids, ord));
+          if (top != null && top.segment == ids) {
+            return ord == MISSING ? 1 : Integer.compare(top.ord, ord);
+          }
+          return compareBytes(top == null ? null : top.bytes(), ord == MISSING ? null : lookup(ids, ord));
         }
 
         @Override
@@ -133,13 +179,13 @@ public final class IdTieBreak {
         public void setScorer(Scorable scorer) {}
       };
     }
+  }
 
-    private static BytesRef lookup(SortedDocValues ids, int ord) {
-      try {
-        return ids.lookupOrd(ord);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+  private static BytesRef lookup(SortedDocValues ids, int ord) {
+    try {
+      return ids.lookupOrd(ord);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
