@@ -30,7 +30,11 @@ import org.apache.lucene.util.BytesRef;
  */
 final class CommittedPapers implements Closeable {
 
-  /** How many lookups of single papers cost about as much as reading all of them (measured with the quick JIT). */
+  /**
+   * Lookups of single papers cost about as much as reading all of them when they ask about one paper in this many: on
+   * 295k papers with the quick JIT, reading all took 160-280 ms of CPU, a lookup 2-8 µs (an id the index lacks) to
+   * 7-25 µs (one it holds), so reading all costs 10k-35k lookups, a thirtieth to a tenth of the papers.
+   */
   static final int LOOKUPS_PER_LOAD = 16;
 
   private final DirectoryReader reader;
