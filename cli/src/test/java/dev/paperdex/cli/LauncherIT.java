@@ -103,7 +103,7 @@ class LauncherIT {
       Assumptions.abort("this JDK made no CDS archive; training.log:\n" + log);
     }
     if (jdkMajor(startup) >= 25) {
-      assertThat(freshCache(startup, INDEX_CACHE_SUFFIX)).as("the large index runs' AOT cache").isPresent();
+      assertThat(freshCache(startup, INDEX_CACHE_SUFFIX)).as("the index runs' AOT cache").isPresent();
       assertThat(freshCache(startup, SEARCH_CACHE_SUFFIX)).as("the searches' AOT cache").isPresent();
     }
 
@@ -166,7 +166,7 @@ class LauncherIT {
     }
   }
 
-  /** How the name of the cache that the launcher gives large index runs ends (JDK 25 and later). */
+  /** How the name of the cache that the launcher gives index runs ends (JDK 25 and later). */
   private static final String INDEX_CACHE_SUFFIX = "-index.aot";
 
   /** How the name of the cache that the launcher gives {@code search} ends (JDK 25 and later). */
@@ -179,7 +179,7 @@ class LauncherIT {
   }
 
   /**
-   * The cache recorded for the jar the tests run whose name ends in {@code suffix}, but not a large index run's nor
+   * The cache recorded for the jar the tests run whose name ends in {@code suffix}, but not the index runs' nor
    * the searches' unless asked for.
    */
   private static Optional<Path> freshCache(Path startup, String suffix) throws IOException {

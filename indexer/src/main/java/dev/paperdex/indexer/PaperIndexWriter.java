@@ -23,23 +23,20 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SegmentReader;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TopDocs;
@@ -47,7 +44,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
 
 /**
  * Adds papers to an index by id, keeping one document per paper: several records of one paper are merged by
@@ -58,11 +54,12 @@ import org.apache.lucene.util.Bits;
  * commit until the new one is complete and verified, and Lucene deletes the old files once the new commit is made. A
  * kill at any moment leaves one complete commit or the other.
  *
- * <p>The caller's thread decides what each record does (added, updated, unchanged) from an in-memory map of what
- * the index holds; building and analysing the Lucene documents runs on {@link #lanes} worker threads, each paper id
- * always on the same one, so that two writes of one paper keep their order. A record of a paper that this run wrote
- * too long ago to remember waits for {@link #settle()}, which reads all such papers back after one flush rather
- * than flushing the writer for each (a flush per record made many tiny segments and merges).
+ * <p>The caller's thread decides what each record does (added, updated, unchanged) from an in-memory map of the papers
+ * this run wrote and, for the others, from the {@link CommittedPapers committed index}; building and analysing the
+ * Lucene documents runs on {@link #lanes} worker threads, each paper id always on the same one, so that two writes of
+ * one paper keep their order. A record of a paper that this run wrote too long ago to remember waits for {@link
+ * #settle()}, which reads all such papers back after one flush rather than flushing the writer for each (a flush per
+ * record made many tiny segments and merges).
  */
 final class PaperIndexWriter implements Closeable {
 
@@ -98,8 +95,11 @@ final class PaperIndexWriter implements Closeable {
   private final Path indexDir;
   private final Directory directory;
   private final IndexWriter writer;
-  private final Map<String, Indexed> indexed;
-  private final int committedPapers;
+  /** The papers this run wrote. */
+  private final Map<String, Indexed> indexed = new HashMap<>();
+  private final CommittedPapers committedPapers;
+  /** How many papers the index holds, counting this run's uncommitted changes. */
+  private int papers;
   private final boolean rebuild;
   private final CommitRecord previous;
   /** Segments of the last commit: the ones this run did not write, so need no verifying before the next commit. */
@@ -121,14 +121,14 @@ final class PaperIndexWriter implements Closeable {
   private boolean committed;
 
   private PaperIndexWriter(Path indexDir, Directory directory, IndexWriter writer, DirectoryReader reader,
-                           Map<String, Indexed> indexed, boolean rebuild, CommitRecord previous,
+                           CommittedPapers committedPapers, boolean rebuild, CommitRecord previous,
                            Set<String> committedSegments) {
     this.indexDir = indexDir;
     this.directory = directory;
     this.writer = writer;
     this.reader = reader;
-    this.indexed = indexed;
-    this.committedPapers = indexed.size();
+    this.committedPapers = committedPapers;
+    this.papers = committedPapers.count();
     this.rebuild = rebuild;
     this.previous = previous;
     this.committedSegments = committedSegments;
@@ -175,13 +175,11 @@ final class PaperIndexWriter implements Closeable {
         CommitRecord.requireCurrentSchema(indexDir, lastCommit);
         previous = CommitRecord.fromUserData(lastCommit);
       }
-      Map<String, Indexed> indexed = new HashMap<>();
       reader = DirectoryReader.open(writer);
       Set<String> committedSegments = segmentNames(reader);
-      if (!rebuild) {
-        load(reader, indexed);
-      }
-      return new PaperIndexWriter(indexDir, directory, writer, reader, indexed, rebuild, previous, committedSegments);
+      // A rebuild's writer starts empty, so its reader sees no papers.
+      return new PaperIndexWriter(indexDir, directory, writer, reader, new CommittedPapers(reader), rebuild, previous,
+          committedSegments);
     } catch (LockObtainFailedException e) {
       directory.close();
       throw IndexBusyException.locked(indexDir, "wait for it to finish and run this again", e);
@@ -249,22 +247,6 @@ final class PaperIndexWriter implements Closeable {
         : leaf.reader().toString();
   }
 
-  private static void load(DirectoryReader reader, Map<String, Indexed> indexed) throws IOException {
-    for (LeafReaderContext context : reader.leaves()) {
-      LeafReader leaf = context.reader();
-      Bits live = leaf.getLiveDocs();
-      SortedSetDocValues ids = DocValues.getSortedSet(leaf, PaperSchema.ID);
-      NumericDocValues fingerprints = DocValues.getNumeric(leaf, PaperSchema.FINGERPRINT);
-      for (int doc = 0; doc < leaf.maxDoc(); doc++) {
-        if ((live != null && !live.get(doc)) || !ids.advanceExact(doc)) {
-          continue;
-        }
-        String id = ids.lookupOrd(ids.nextOrd()).utf8ToString();
-        indexed.put(id, new Indexed(fingerprints.advanceExact(doc) ? fingerprints.longValue() : 0, 0));
-      }
-    }
-  }
-
   /**
    * Adds a paper, or merges it into the indexed record of the same paper. {@link Outcome#PENDING} means that the
    * record merges into a paper this run wrote before; {@link #settle()} does that and says what it came to.
@@ -284,12 +266,22 @@ final class PaperIndexWriter implements Closeable {
   }
 
   private Outcome addOrMerge(Paper paper) throws IOException {
-    Indexed before = indexed.get(paper.id());
+    Indexed before = indexedBefore(paper.id());
     if (before != null && before.writtenAt() > readerSees && !recent.containsKey(paper.id())) {
       pending.add(paper);
       return Outcome.PENDING;
     }
     return write(paper, before);
+  }
+
+  /** What the index holds of a paper: this run's write of it, or else the committed one; null when neither. */
+  private Indexed indexedBefore(String id) throws IOException {
+    Indexed written = indexed.get(id);
+    if (written != null) {
+      return written;
+    }
+    OptionalLong fingerprint = committedPapers.fingerprint(id);
+    return fingerprint.isPresent() ? new Indexed(fingerprint.getAsLong(), 0) : null;
   }
 
   private Outcome write(Paper paper, Indexed before) throws IOException {
@@ -303,7 +295,11 @@ final class PaperIndexWriter implements Closeable {
         () -> PaperDocument.toDocument(merged, fingerprint));
     indexed.put(merged.id(), new Indexed(fingerprint, ++writes));
     recent.put(merged.id(), merged);
-    return before == null ? Outcome.ADDED : Outcome.UPDATED;
+    if (before != null) {
+      return Outcome.UPDATED;
+    }
+    papers++;
+    return Outcome.ADDED;
   }
 
   /**
@@ -354,12 +350,12 @@ final class PaperIndexWriter implements Closeable {
 
   /** How many papers the index holds, counting this run's uncommitted changes. */
   int paperCount() {
-    return indexed.size();
+    return papers;
   }
 
   /** How many papers the last commit holds, as searchers see it. */
   int committedPaperCount() {
-    return committedPapers;
+    return committedPapers.count();
   }
 
   /**
@@ -378,7 +374,7 @@ final class PaperIndexWriter implements Closeable {
       verify();
       Instant now = Instant.now();
       boolean fresh = rebuild || previous == null;
-      writer.setLiveCommitData(new CommitRecord(PaperSchema.VERSION, indexed.size(),
+      writer.setLiveCommitData(new CommitRecord(PaperSchema.VERSION, papers,
           fresh || previous.created() == null ? now : previous.created(), now, CommitRecord.currentPaperdexVersion(),
           fresh ? sources : CommitRecord.mergeSources(previous.sources(), sources)).toUserData().entrySet());
       writer.commit();
@@ -403,9 +399,9 @@ final class PaperIndexWriter implements Closeable {
         leaf.reader().checkIntegrity();
       }
     }
-    if (reader.numDocs() != indexed.size()) {
+    if (reader.numDocs() != papers) {
       throw new IOException("verification failed: " + reader.numDocs() + " documents were written for "
-          + indexed.size() + " papers");
+          + papers + " papers");
     }
   }
 
@@ -416,6 +412,7 @@ final class PaperIndexWriter implements Closeable {
       Files.deleteIfExists(indexDir.resolve(IndexBusyException.LOCK_HOLDER_FILE));
       try {
         lanes.close();
+        committedPapers.close();
         reader.close();
       } finally {
         if (committed) {

@@ -125,6 +125,35 @@ class IndexPapersTest {
   }
 
   @Test
+  void aFewRecordsAddedToALargerIndexAreToldApartFromItsPapersOverSeveralRuns() throws Exception {
+    // Few records against many papers: each is looked up in the committed segments rather than all papers read.
+    List<Paper> many = new ArrayList<>();
+    for (int i = 1; i <= 20 * CommittedPapers.LOOKUPS_PER_LOAD; i++) {
+      many.add(paper("p" + i, "Census " + i, "Counting animals, year " + i + "."));
+    }
+    indexer(false).indexPapers("first", many.iterator());
+    Paper secondVersion = paper("p3", "Census 3", "Counting quokkas, year 3.").toBuilder().withVersion(2).build();
+    IndexReport second = indexer(false).indexPapers("second", List.of(
+        secondVersion,
+        paper("new", "Wombat census", "Counting wombats.")).iterator());
+
+    // p3's first document is deleted in the first run's segment; the second run's one holds it now.
+    IndexReport third = indexer(false).indexPapers("third", List.of(
+        secondVersion,
+        paper("p7", "Census 7", "Counting animals, year 7."),
+        paper("new", "Wombat census", "Counting wombats and quokkas.").toBuilder().withVersion(2).build()).iterator());
+
+    assertThat(second.added()).isEqualTo(1);
+    assertThat(second.updated()).isEqualTo(1);
+    assertThat(second.papers()).isEqualTo(many.size() + 1);
+    assertThat(third.unchanged()).isEqualTo(2);
+    assertThat(third.updated()).isEqualTo(1);
+    assertThat(third.added()).isZero();
+    assertThat(third.papers()).isEqualTo(many.size() + 1);
+    assertThat(search("quokkas").hits()).extracting(hit -> hit.paper().id()).containsExactlyInAnyOrder("p3", "new");
+  }
+
+  @Test
   void aPaperFailingTheRecordChecksIsSkippedWithItsPositionAndTheRestIndexed() throws Exception {
     String huge = "word ".repeat(RecordCheck.MAX_FIELD_CHARS / 5 + 1);
 
