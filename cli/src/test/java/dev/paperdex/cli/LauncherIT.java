@@ -105,6 +105,11 @@ class LauncherIT {
     if (jdkMajor(startup) >= 25) {
       assertThat(freshCache(startup, INDEX_CACHE_SUFFIX)).as("the index runs' AOT cache").isPresent();
       assertThat(freshCache(startup, SEARCH_CACHE_SUFFIX)).as("the searches' AOT cache").isPresent();
+      try (Stream<Path> files = Files.list(startup)) {
+        assertThat(files.map(file -> file.getFileName().toString()))
+            .as("the mark that this JDK runs without replaying training, which the search below then does")
+            .anyMatch(name -> name.endsWith(".replay-off"));
+      }
     }
 
     ExternalProcess.Result result = paperdex("--index", index.toString(), "search", "KV cache", "--limit", "1");
