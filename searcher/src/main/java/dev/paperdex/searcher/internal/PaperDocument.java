@@ -14,7 +14,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -62,8 +61,8 @@ public final class PaperDocument {
     if (paper.published() == null) {
       // Not stored, so the paper still shows no date it was not given; but date filters, sorting and the years
       // facet place it in the month its id says, rather than leave it out.
-      paper.idMonth().ifPresent(month -> doc.add(SortedNumericDocValuesField.indexedField(PUBLISHED,
-          month.atDay(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond())));
+      paper.idMonth().ifPresent(month ->
+          doc.add(dateField(PUBLISHED, month.atDay(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond())));
     }
     addInstant(doc, UPDATED, paper.updated());
     if (paper.doi() != null) {
@@ -223,7 +222,7 @@ public final class PaperDocument {
 
   private static void addInstant(Document doc, String field, Instant value) {
     if (value != null) {
-      doc.add(SortedNumericDocValuesField.indexedField(field, value.getEpochSecond()));
+      doc.add(dateField(field, value.getEpochSecond()));
       doc.add(new StoredField(field, value.getEpochSecond()));
     }
   }

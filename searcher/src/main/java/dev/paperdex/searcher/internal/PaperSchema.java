@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
@@ -154,6 +155,14 @@ public final class PaperSchema {
     type.setStored(true);
     type.freeze();
     return type;
+  }
+
+  /**
+   * A paper's date in {@code field} ({@link #PUBLISHED} or {@link #UPDATED}), in epoch seconds, as the doc value with
+   * a skip index that {@link #dateRange} and {@link #newestFirst} read; not stored.
+   */
+  public static IndexableField dateField(String field, long epochSeconds) {
+    return SortedNumericDocValuesField.indexedField(field, epochSeconds);
   }
 
   /**
