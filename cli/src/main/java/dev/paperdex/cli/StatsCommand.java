@@ -1,7 +1,6 @@
 package dev.paperdex.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.paperdex.cli.output.JsonWriter;
 import dev.paperdex.searcher.Facets;
 import dev.paperdex.searcher.IndexInfo;
@@ -52,20 +51,28 @@ final class StatsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode root = JsonWriter.object();
-      root.put("index", index.toString());
-      root.put("papers", info.papers());
-      root.put("schema_version", info.schemaVersion());
-      root.put("created", info.created() == null ? null : info.created().toString());
-      root.put("committed", info.committed() == null ? null : info.committed().toString());
-      root.put("paperdex_version", info.paperdexVersion());
-      ArrayNode sourceList = root.putArray("sources");
-      for (IndexInfo.Source source : info.sources()) {
-        sourceList.addObject().put("path", source.path()).put("size", source.size())
-            .put("modified", source.modified().toString());
+      try (JsonGenerator generator = JsonWriter.indented(out)) {
+        generator.writeStartObject();
+        generator.writeStringField("index", index.toString());
+        generator.writeNumberField("papers", info.papers());
+        generator.writeNumberField("schema_version", info.schemaVersion());
+        generator.writeStringField("created", info.created() == null ? null : info.created().toString());
+        generator.writeStringField("committed", info.committed() == null ? null : info.committed().toString());
+        generator.writeStringField("paperdex_version", info.paperdexVersion());
+        generator.writeArrayFieldStart("sources");
+        for (IndexInfo.Source source : info.sources()) {
+          generator.writeStartObject();
+          generator.writeStringField("path", source.path());
+          generator.writeNumberField("size", source.size());
+          generator.writeStringField("modified", source.modified().toString());
+          generator.writeEndObject();
+        }
+        generator.writeEndArray();
+        generator.writeFieldName("counts");
+        JsonWriter.facets(generator, info.counts());
+        generator.writeEndObject();
       }
-      root.set("counts", JsonWriter.facets(info.counts()));
-      out.println(JsonWriter.write(root));
+      out.println();
       return 0;
     }
     int width = parent.terminal().columns();
