@@ -91,6 +91,10 @@ final class PaperIndexWriter implements Closeable {
    * room for the rest.
    */
   private static final double RAM_BUFFER_MB = Math.min(512, Runtime.getRuntime().maxMemory() / 4.0 / (1 << 20));
+  /** Long enough for the merge of small segments to finish inside the commit, which would otherwise go without it. */
+  private static final long SMALL_SEGMENT_MERGE_WAIT_MS = 120_000;
+  /** One lane of writing per core (see {@link WriteLanes}). */
+  private static final int LANES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   private final Path indexDir;
   private final Directory directory;
@@ -132,7 +136,7 @@ final class PaperIndexWriter implements Closeable {
     this.rebuild = rebuild;
     this.previous = previous;
     this.committedSegments = committedSegments;
-    this.lanes = new WriteLanes(writer, Math.max(1, Runtime.getRuntime().availableProcessors()), LANE_QUEUE);
+    this.lanes = new WriteLanes(writer, LANES, LANE_QUEUE);
   }
 
   /**
@@ -162,6 +166,8 @@ final class PaperIndexWriter implements Closeable {
           .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setCommitOnClose(false)
           .setRAMBufferSizeMB(RAM_BUFFER_MB)
+          .setMergePolicy(new SmallSegmentMerges(LANES))
+          .setMaxFullFlushMergeWaitMillis(SMALL_SEGMENT_MERGE_WAIT_MS)
           // Stored fields in small blocks: showing a hit decompresses little more than its paper.
           .setCodec(new PaperCodec())
           // A compound file would copy each flushed segment (160 MB at 300k records) once more, for fewer files.
