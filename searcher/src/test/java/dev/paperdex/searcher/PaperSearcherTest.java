@@ -401,6 +401,24 @@ class PaperSearcherTest {
   }
 
   @Test
+  void marksADescriptionsWordsInTheTitleAndAbstractOfEveryHit() throws Exception {
+    // a description's words are each scored over title and abstract as one field; its marks are each field's own
+    write(paper("2601.00001", "Sparse kernels for graphs", "Sparse kernels. Dense kernels. Sparse graphs again."),
+        paper("2601.00002", "Graph kernels", "No match here. Kernels for sparse graphs."),
+        paper("2601.00003", "Other work", "Unrelated text."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      SearchResults results = search(searcher, "fast sparse kernels on large graphs");
+
+      assertThat(results.parsedQuery()).contains("CombinedFieldQuery");
+      assertThat(results.hits()).extracting(PaperSearcherTest::marks)
+          .containsExactlyInAnyOrder(
+              "2601.00001 [Sparse, kernels, graphs] [[Sparse, kernels], [kernels], [Sparse, graphs]]",
+              "2601.00002 [Graph, kernels] [[Kernels, sparse, graphs]]");
+    }
+  }
+
+  @Test
   void marksOnlyTheWordsThatMatchedInAHitWhateverElseTheQueryAsks() throws Exception {
     write(paper("2601.00001", "Sparse attention kernels", "We study kernels for sparse models.", "Minyi Guo"),
         paper("2601.00002", "Sparse kernels", "Dense and sparse kernels compared.", "Ehud Shapiro"));

@@ -19,6 +19,7 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -299,6 +300,20 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
             term.getTerm())})[0].at(leaf, doc);
         return onDoc == null ? null : new PositionsOfTerm(term, onDoc);
       }
+      if (query instanceof CombinedFieldQuery combined) {
+        // Its weight's matches build a query of its terms, one per field, and a weight for it at every document.
+        List<Term> terms = combined.getTerms();
+        SharedPostings[] words = postings.computeIfAbsent(combined, any -> terms.stream()
+            .map(SharedPostings::new).toArray(SharedPostings[]::new));
+        List<MatchesIterator> parts = new ArrayList<>(terms.size());
+        for (int i = 0; i < words.length; i++) {
+          PostingsEnum onDoc = terms.get(i).field().equals(field) ? words[i].at(leaf, doc) : null;
+          if (onDoc != null) {
+            parts.add(new PositionsOfTerm(words[i].query, onDoc));
+          }
+        }
+        return MatchesUtils.disjunction(parts);
+      }
       if (query instanceof PhraseQuery phrase && isExact(phrase)) {
         if (!phrase.getField().equals(field)) {
           return null;
@@ -373,6 +388,8 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
   /** A term's postings with offsets in one segment, advanced through the documents highlighted in index order. */
   private static final class SharedPostings {
     private final Term term;
+    /** The term as a query, which the matches name. */
+    private final TermQuery query;
     private TermsEnum terms;
     private PostingsEnum postings;
     private boolean absent;
@@ -380,6 +397,7 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
 
     SharedPostings(Term term) {
       this.term = term;
+      this.query = new TermQuery(term);
     }
 
     /** The postings on {@code doc}, their positions not read yet; null if the term is not in that document. */
