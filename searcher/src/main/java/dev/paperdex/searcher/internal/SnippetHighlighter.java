@@ -265,8 +265,9 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
    * A query's matches in the documents of one segment, the same as its {@link Weight#matches} finds, but each term's
    * postings read once for all the documents highlighted there rather than opened again for each (which cost more
    * than a tenth of a search): the matches of a disjunction are those of its clauses that match, merged in clause
-   * order ({@code BooleanWeight.matches}), and a term's are its positions in the document, so the same iterators are
-   * built from postings shared across documents. What is neither (a phrase, a wildcard, a group that decides
+   * order ({@code BooleanWeight.matches}), a term's are its positions in the document, and a description word's
+   * ({@code CombinedFieldQuery}) are those of its terms in the field, so the same iterators are built from postings
+   * shared across documents. What is neither (a phrase, a wildcard, a group that decides
    * whether the query matches) gives its matches through its own weight.
    */
   private static final class SegmentMatches {
