@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ScifactRankingTest {
 
   /** The training split's nDCG@10 when this guard was set, less a little room for harmless reordering. */
-  private static final double NDCG_AT_10_FLOOR = 0.713;
+  private static final double NDCG_AT_10_FLOOR = 0.718;
 
   private static final Pattern METRIC = Pattern.compile("(?m)^(nDCG@10|recall@100|MRR@10)\\s+([0-9.]+)$");
 

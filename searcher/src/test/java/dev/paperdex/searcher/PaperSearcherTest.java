@@ -140,6 +140,22 @@ class PaperSearcherTest {
   }
 
   @Test
+  void aNameInALongDescriptionWeighsMoreThanAPlainWord() throws Exception {
+    // each paper has one of the description's words, as rare and as often as the other's
+    write(paper("2601.00001", "Repair studied", "Repair was studied here."),
+        paper("2601.00002", "BRCA1 studied", "BRCA1 was studied here."),
+        paper("2601.00003", "Unrelated", "Nothing to see."));
+
+    try (PaperSearcher searcher = PaperSearcher.open(index)) {
+      assertThat(ids(search(searcher, "repair of BRCA1 in mammary cells")))
+          .containsExactly("2601.00002", "2601.00001");
+      // a word is a name when it has letters and digits, and a capital or a letter first
+      assertThat(ids(search(searcher, "repair of brca1 in mammary cells")))
+          .containsExactly("2601.00002", "2601.00001");
+    }
+  }
+
+  @Test
   void aHyphenBetweenLettersAndDigitsJoinsThemToo() throws Exception {
     write(paper("2601.00001", "IL6 signalling", "Cytokine data."),
         paper("2601.00002", "GPT4 as a judge", "Large models grade answers."),

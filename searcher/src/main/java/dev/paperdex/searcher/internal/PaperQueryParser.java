@@ -241,22 +241,38 @@ public final class PaperQueryParser {
     }
     String text = TeX.toUnicode(word.text());
     Query analysed = builder.createPhraseQuery(PaperSchema.ABSTRACT, text);
+    Query clause;
     if (analysed instanceof TermQuery term) {
-      return titleAndAbstractAsOne(term.getTerm());
-    }
-    if (!(analysed instanceof PhraseQuery phrase)) {
+      clause = titleAndAbstractAsOne(term.getTerm());
+    } else if (analysed instanceof PhraseQuery phrase) {
+      BooleanQuery.Builder each = new BooleanQuery.Builder();
+      for (Term term : phrase.getTerms()) {
+        each.add(titleAndAbstractAsOne(term), Occur.SHOULD);
+      }
+      if (INNER_HYPHEN.matcher(text).find()
+          && builder.createPhraseQuery(PaperSchema.ABSTRACT, INNER_HYPHEN.matcher(text).replaceAll("")) instanceof
+          TermQuery joined) {
+        each.add(titleAndAbstractAsOne(joined.getTerm()), Occur.SHOULD);
+      }
+      clause = each.build();
+    } else {
       return null;
     }
-    BooleanQuery.Builder each = new BooleanQuery.Builder();
-    for (Term term : phrase.getTerms()) {
-      each.add(titleAndAbstractAsOne(term), Occur.SHOULD);
+    return isName(text) ? new BoostQuery(clause, PaperSchema.DESCRIPTION_NAME_WEIGHT) : clause;
+  }
+
+  /** Whether a word is written as a name is (see {@link PaperSchema#DESCRIPTION_NAME_WEIGHT}). */
+  static boolean isName(String word) {
+    boolean digit = false;
+    boolean letter = false;
+    boolean capital = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      digit |= Character.isDigit(c);
+      letter |= Character.isLetter(c);
+      capital |= Character.isUpperCase(c);
     }
-    if (INNER_HYPHEN.matcher(text).find()
-        && builder.createPhraseQuery(PaperSchema.ABSTRACT, INNER_HYPHEN.matcher(text).replaceAll("")) instanceof
-        TermQuery joined) {
-      each.add(titleAndAbstractAsOne(joined.getTerm()), Occur.SHOULD);
-    }
-    return each.build();
+    return digit && letter && (capital || Character.isLetter(word.charAt(0)));
   }
 
   private static Query titleAndAbstractAsOne(Term term) {
