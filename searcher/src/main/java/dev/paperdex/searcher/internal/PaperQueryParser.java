@@ -262,7 +262,7 @@ public final class PaperQueryParser {
   }
 
   /** Whether a word is written as a name is (see {@link PaperSchema#DESCRIPTION_NAME_WEIGHT}). */
-  static boolean isName(String word) {
+  private static boolean isName(String word) {
     boolean digit = false;
     boolean letter = false;
     boolean capital = false;
