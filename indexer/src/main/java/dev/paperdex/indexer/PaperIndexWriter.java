@@ -91,8 +91,6 @@ final class PaperIndexWriter implements Closeable {
    * room for the rest.
    */
   private static final double RAM_BUFFER_MB = Math.min(512, Runtime.getRuntime().maxMemory() / 4.0 / (1 << 20));
-  /** Long enough for the merge of small segments to finish inside the commit, which would otherwise go without it. */
-  private static final long SMALL_SEGMENT_MERGE_WAIT_MS = 120_000;
   /** One lane of writing per core (see {@link WriteLanes}). */
   private static final int LANES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -167,7 +165,7 @@ final class PaperIndexWriter implements Closeable {
           .setCommitOnClose(false)
           .setRAMBufferSizeMB(RAM_BUFFER_MB)
           .setMergePolicy(new SmallSegmentMerges(LANES))
-          .setMaxFullFlushMergeWaitMillis(SMALL_SEGMENT_MERGE_WAIT_MS)
+          .setMaxFullFlushMergeWaitMillis(SmallSegmentMerges.COMMIT_WAIT_MS)
           // Stored fields in small blocks: showing a hit decompresses little more than its paper.
           .setCodec(new PaperCodec())
           // A compound file would copy each flushed segment (160 MB at 300k records) once more, for fewer files.

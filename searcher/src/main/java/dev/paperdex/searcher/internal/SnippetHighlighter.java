@@ -267,8 +267,8 @@ public final class SnippetHighlighter extends UnifiedHighlighter {
    * than a tenth of a search): the matches of a disjunction are those of its clauses that match, merged in clause
    * order ({@code BooleanWeight.matches}), a term's are its positions in the document, and a description word's
    * ({@code CombinedFieldQuery}) are those of its terms in the field, so the same iterators are built from postings
-   * shared across documents. What is neither (a phrase, a wildcard, a group that decides
-   * whether the query matches) gives its matches through its own weight.
+   * shared across documents. What is none of these (a phrase, a wildcard, a group that decides whether the query
+   * matches) gives its matches through its own weight.
    */
   private static final class SegmentMatches {
     private final LeafReader leaf;
